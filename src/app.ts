@@ -1,0 +1,83 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import type { RedisClientType } from 'redis';
+import { configJsonSchema } from './config/json-schema.js';
+import { derivePurposeKeys } from './crypto/keys.js';
+import { installErrorHandling } from './http/error-handler.js';
+import { buildOpenApiDocument } from './http/openapi.js';
+import { registerRateLimit } from './http/rate-limit.js';
+import { loggerOptions } from './logging.js';
+import { userApiRoutes } from './routes/user-api.js';
+import type { Settings } from './settings.js';
+import type { OpenedDatabase } from './store/database.js';
+import { UsersRepository } from './store/users-repository.js';
+import { AliasResolver } from './users/aliases.js';
+import { ConfigService } from './users/config-service.js';
+import { UserService } from './users/user-service.js';
+import type { KdfParams } from './crypto/password.js';
+import { VERSION } from './version.js';
+
+export interface AppDeps {
+  settings: Settings;
+  database: OpenedDatabase;
+  redis?: RedisClientType<any, any, any, any, any> | undefined;
+  /** Tests may lower the KDF cost; production always uses the default. */
+  kdf?: KdfParams;
+  /** A shared pino logger, or false for none (benchmarks). Default: a new one at settings.logLevel. */
+  logger?: Logger | false;
+}
+
+/** The Fastify instance: parsers and error handling, then services, then routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { settings } = deps;
+  const app = Fastify({
+    loggerInstance: (deps.logger === false ? pino({ level: 'silent' }) : (deps.logger ?? pino(loggerOptions(settings.logLevel)))) as FastifyBaseLogger,
+    bodyLimit: settings.bodyLimit,
+    trustProxy: settings.trustedProxies.length ? settings.trustedProxies : false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Per-request lines only when debugging: at thousands of req/s they would dominate the log.
+    logController: new LogController({ disableRequestLogging: settings.logLevel !== 'debug' && settings.logLevel !== 'trace' }),
+  });
+
+  installErrorHandling(app);
+  installJsonParser(app);
+
+  const users = new UserService(new UsersRepository(deps.database.db), derivePurposeKeys(settings.secretKey), new AliasResolver(settings.aliases), {
+    acceptToken: true,
+    ...(deps.kdf ? { kdf: deps.kdf } : {}),
+  });
+  const configs = new ConfigService(users, app.log);
+
+  await app.register(
+    async (scope) => {
+      if (!settings.disableRateLimits) {
+        await registerRateLimit(scope, {
+          name: 'user-api',
+          max: settings.rateLimitMax,
+          windowMs: settings.rateLimitWindowMs,
+          redis: deps.redis,
+        });
+      }
+      await userApiRoutes(scope, { users, configs, acceptToken: settings.acceptToken });
+    },
+    { prefix: '/api/v1/user' },
+  );
+
+  const openApi = JSON.stringify(buildOpenApiDocument(VERSION));
+  const schema = JSON.stringify(configJsonSchema());
+  app.get('/api/v1/openapi.json', (_req, reply) => reply.type('application/json; charset=utf-8').send(openApi));
+  app.get('/api/v1/schema/config.json', (_req, reply) => reply.type('application/schema+json; charset=utf-8').send(schema));
+  app.get('/api/v1/health', (_req, reply) => reply.send({ success: true, detail: 'ok', error: null, data: { version: VERSION } }));
+
+  return app;
+}
+
+/** JSON bodies: an empty body reads as "no body" (so a DELETE with a JSON content type still works). */
+function installJsonParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
+}

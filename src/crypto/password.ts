@@ -1,0 +1,39 @@
+import argon2 from 'argon2';
+
+/** Argon2id parameters; stored per user so they can be raised later without breaking old rows. */
+export interface KdfParams {
+  m: number; // memory in KiB
+  t: number;
+  p: number;
+}
+
+/** OWASP's first recommended Argon2id setting (m=19 MiB, t=2, p=1). */
+export const DEFAULT_KDF: KdfParams = { m: 19 * 1024, t: 2, p: 1 };
+
+export const SALT_BYTES = 16;
+
+/**
+ * The password-equivalent secret S = Argon2id(password, salt). argon2 runs in libuv's threadpool,
+ * off the event loop. The whole password is hashed (no 72-byte truncation as with bcrypt).
+ */
+export async function stretchPassword(password: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
+  return argon2.hash(password, {
+    type: argon2.argon2id,
+    raw: true,
+    salt,
+    memoryCost: params.m,
+    timeCost: params.t,
+    parallelism: params.p,
+    hashLength: 32,
+  });
+}
+
+export function encodeKdfParams(p: KdfParams): string {
+  return `argon2id$m=${p.m},t=${p.t},p=${p.p}`;
+}
+
+export function decodeKdfParams(text: string): KdfParams | null {
+  const m = /^argon2id\$m=(\d+),t=(\d+),p=(\d+)$/.exec(text);
+  if (!m) return null;
+  return { m: Number(m[1]), t: Number(m[2]), p: Number(m[3]) };
+}

@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, type ErrorCode } from '../errors.js';
+import { fail, STATUS_OF } from './envelope.js';
+
+/** Fastify's own client-error codes, translated into ours with a message a person can act on. */
+const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ['BAD_REQUEST', 'Request body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['BAD_REQUEST', 'Request body is empty; send a JSON object'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 'Request body is too large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['BAD_REQUEST', 'Content-Length does not match the body'],
+  FST_ERR_CTP_INVALID_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json'],
+};
+
+export const UNAUTHORIZED_CHALLENGE = 'Basic realm="AIOStreams", charset="UTF-8"';
+
+/** Every error becomes the envelope; a 5xx never shows its internals. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    let code: ErrorCode;
+    let message: string;
+    let issues: AppError['issues'];
+    if (err instanceof AppError) {
+      ({ code, message, issues } = err);
+    } else if (err.code && FASTIFY_CODES[err.code]) {
+      [code, message] = FASTIFY_CODES[err.code]!;
+    } else if (err instanceof SyntaxError || err.statusCode === 400) {
+      code = 'BAD_REQUEST';
+      message = err instanceof SyntaxError ? 'Request body is not valid JSON' : err.message;
+    } else if (err.statusCode === 413) {
+      code = 'PAYLOAD_TOO_LARGE';
+      message = 'Request body is too large';
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      code = 'BAD_REQUEST';
+      message = err.message;
+    } else {
+      code = 'INTERNAL_SERVER_ERROR';
+      message = 'Internal server error';
+    }
+    const status = STATUS_OF[code];
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    if (status === 401) reply.header('www-authenticate', UNAUTHORIZED_CHALLENGE);
+    reply.header('cache-control', 'no-store');
+    return reply.code(status).type('application/json; charset=utf-8').send(fail(code, message, issues));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).type('application/json; charset=utf-8').send(fail('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { configJsonSchema } from '../config/json-schema.js';
+import {
+  changePasswordBody,
+  changePasswordData,
+  createUserBody,
+  createUserData,
+  getUserData,
+  updateUserBody,
+  updateUserData,
+  uuidData,
+} from '../routes/user-api-schemas.js';
+import { ERROR_CODES } from '../errors.js';
+
+const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' });
+const CONFIG_REF = { $ref: '#/components/schemas/UserConfig' };
+
+/** Swaps the loose `config`/`userData` placeholders for a reference to the real config schema. */
+function withConfigRef(schema: Record<string, any>): Record<string, any> {
+  const props = schema.properties as Record<string, unknown> | undefined;
+  if (props) for (const key of ['config', 'userData']) if (key in props) props[key] = CONFIG_REF;
+  return schema;
+}
+
+function envelope(data: Record<string, unknown> | null) {
+  return {
+    type: 'object',
+    required: ['success', 'detail', 'error', 'data'],
+    properties: {
+      success: { type: 'boolean' },
+      detail: { type: 'string' },
+      error: { nullable: true, allOf: [{ $ref: '#/components/schemas/Error' }] },
+      data: data ?? { nullable: true },
+    },
+  };
+}
+
+const response = (description: string, data: Record<string, unknown> | null) => ({
+  description,
+  content: { 'application/json': { schema: envelope(data) } },
+});
+const errorResponse = (description: string) => response(description, null);
+const body = (schema: z.ZodType) => ({
+  required: true,
+  content: { 'application/json': { schema: withConfigRef(toSchema(schema)) } },
+});
+
+const authErrors = {
+  '401': errorResponse('Missing, malformed or wrong credentials (unknown uuid and wrong password look the same)'),
+  '429': errorResponse('Rate limit exceeded; see Retry-After'),
+};
+
+/** The OpenAPI 3 document of the User API, built from the schemas the handlers validate with. */
+export function buildOpenApiDocument(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.0.3',
+    info: { title: 'AIOStreams-compatible User API', version },
+    components: {
+      securitySchemes: { basic: { type: 'http', scheme: 'basic', description: 'uuid (or alias) : password or encryptedPassword' } },
+      schemas: {
+        UserConfig: configJsonSchema(),
+        Error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            code: { type: 'string', enum: [...ERROR_CODES] },
+            message: { type: 'string' },
+            issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+    paths: {
+      '/api/v1/user': {
+        head: {
+          summary: 'Check that a user exists',
+          parameters: [{ name: 'uuid', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { '200': response('User exists', toSchema(uuidData)), '404': errorResponse('No such user') },
+        },
+        get: {
+          summary: 'Get the user configuration and an encryptedPassword token',
+          security: [{ basic: [] }],
+          parameters: [{ name: 'raw', in: 'query', required: false, schema: { type: 'boolean' } }],
+          responses: { '200': response('The configuration; ETag header carries its version', withConfigRef(toSchema(getUserData))), ...authErrors },
+        },
+        post: {
+          summary: 'Create a user',
+          requestBody: body(createUserBody),
+          responses: {
+            '201': response('Created', toSchema(createUserData)),
+            '400': errorResponse('Invalid body or config'),
+            '413': errorResponse('Body too large'),
+            '429': authErrors['429'],
+          },
+        },
+        put: {
+          summary: 'Replace the configuration',
+          security: [{ basic: [] }],
+          parameters: [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }],
+          requestBody: body(updateUserBody),
+          responses: {
+            '200': response('Updated', withConfigRef(toSchema(updateUserData))),
+            '400': errorResponse('Invalid body or config'),
+            '412': errorResponse('If-Match no longer matches the stored version'),
+            ...authErrors,
+          },
+        },
+        delete: {
+          summary: 'Delete the user',
+          security: [{ basic: [] }],
+          responses: { '200': response('Deleted', null), ...authErrors },
+        },
+      },
+      '/api/v1/user/password': {
+        post: {
+          summary: 'Change the password, keeping the configuration; old tokens stop working',
+          security: [{ basic: [] }],
+          requestBody: body(changePasswordBody),
+          responses: { '200': response('Changed', toSchema(changePasswordData)), '400': errorResponse('Password too short'), ...authErrors },
+        },
+      },
+    },
+  };
+}

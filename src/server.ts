@@ -1,0 +1,91 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { pino, type Logger } from 'pino';
+import { createClient, type RedisClientType } from 'redis';
+import { loggerOptions } from './logging.js';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppDeps } from './app.js';
+import { loadSettings, SettingsError, type Settings } from './settings.js';
+import { openDatabase } from './store/database.js';
+import { migrate } from './store/migrations.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Redis is optional and never fatal: a client that cannot connect just leaves the fallback in charge. */
+function connectRedis(uri: string, log: Logger): RedisClientType<any, any, any, any, any> {
+  const client = createClient({
+    url: uri,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5000) },
+  });
+  let lastLogged = 0;
+  client.on('error', (err: Error) => {
+    if (Date.now() - lastLogged > 30_000) {
+      lastLogged = Date.now();
+      log.warn({ err: err.message }, 'Redis connection problem');
+    }
+  });
+  client.connect().catch(() => undefined);
+  return client as RedisClientType<any, any, any, any, any>;
+}
+
+/** Opens storage, runs migrations, builds the app and listens. */
+export async function startServer(settings: Settings, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
+  const database = await openDatabase(settings.databaseUri);
+  await migrate(database.db);
+  const logger = extra.logger ?? pino(loggerOptions(settings.logLevel));
+  const redis = settings.redisUri ? connectRedis(settings.redisUri, logger || pino({ level: 'silent' })) : undefined;
+  const app = await buildApp({ settings, database, redis, ...extra, logger });
+  const address = await app.listen({ port: settings.port, host: settings.host });
+  if (settings.secretKeyGenerated) app.log.info({ dataDir: settings.dataDir }, 'generated a new SECRET_KEY and kept it in DATA_DIR/secret.key');
+  app.log.info({ address, database: settings.databaseUri.split(':')[0] }, 'ready');
+  return {
+    app,
+    url: address,
+    async close() {
+      await app.close();
+      await database.close();
+      if (redis?.isOpen) await redis.close().catch(() => undefined);
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let settings: Settings;
+  try {
+    settings = loadSettings();
+  } catch (err) {
+    if (err instanceof SettingsError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const server = await startServer(settings);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.app.log.info({ signal }, 'draining in-flight requests, then closing');
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        server.app.log.error({ err }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

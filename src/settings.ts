@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Operator settings, read once from the environment (names as AIOStreams uses them). */
+const bool = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (['true', '1', 'yes', 'on'].includes(v)) return true;
+      if (['false', '0', 'no', 'off'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `expected true or false, got "${v}"` });
+      return z.NEVER;
+    });
+
+const int = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const envSchema = z.object({
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().trim().optional().transform((v) => v || '0.0.0.0'),
+  BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: 'must be an absolute http(s) URL',
+  }),
+  DATA_DIR: z.string().trim().optional().transform((v) => v || './data'),
+  SECRET_KEY: optionalString.refine((v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v), {
+    message: 'must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`',
+  }),
+  DATABASE_URI: optionalString.refine((v) => v === undefined || /^(sqlite|postgres|postgresql):\/\//.test(v), {
+    message: 'must start with sqlite://, postgres:// or postgresql://',
+  }),
+  REDIS_URI: optionalString.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
+    message: 'must start with redis:// or rediss://',
+  }),
+  ALIASED_CONFIGURATIONS: optionalString,
+  DISABLE_RATE_LIMITS: bool(false),
+  USER_API_RATE_LIMIT_WINDOW: int(5, 1, 86_400),
+  USER_API_RATE_LIMIT_MAX_REQUESTS: int(5, 1, 1_000_000),
+  TRUSTED_PROXIES: optionalString,
+  USER_API_ACCEPT_TOKEN: bool(true),
+  BODY_LIMIT: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .transform((v) => v ?? 'info'),
+  ADDON_NAME: z.string().trim().optional().transform((v) => v || 'AIOStreams'),
+});
+
+export interface Alias {
+  alias: string;
+  uuid: string;
+  encryptedPassword: string;
+}
+
+export interface Settings {
+  port: number;
+  host: string;
+  baseUrl: string | undefined;
+  dataDir: string;
+  /** 32 raw bytes; every purpose key is derived from it. */
+  secretKey: Buffer;
+  secretKeyGenerated: boolean;
+  databaseUri: string;
+  redisUri: string | undefined;
+  aliases: Map<string, Alias>;
+  disableRateLimits: boolean;
+  rateLimitWindowMs: number;
+  rateLimitMax: number;
+  trustedProxies: string[];
+  acceptToken: boolean;
+  bodyLimit: number;
+  logLevel: string;
+  addonName: string;
+}
+
+export class SettingsError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CIDR_RE = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+
+function parseAliases(raw: string | undefined, problems: string[]): Map<string, Alias> {
+  const aliases = new Map<string, Alias>();
+  if (!raw) return aliases;
+  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    // alias:uuid:encryptedPassword - the token never contains a colon, so split on the first two.
+    const first = entry.indexOf(':');
+    const second = entry.indexOf(':', first + 1);
+    const alias = entry.slice(0, first);
+    const uuid = entry.slice(first + 1, second);
+    const encryptedPassword = entry.slice(second + 1);
+    if (first <= 0 || second < 0 || !UUID_RE.test(uuid) || !encryptedPassword || !/^[A-Za-z0-9_.~-]+$/.test(alias)) {
+      problems.push(`ALIASED_CONFIGURATIONS: entry "${alias || entry.slice(0, 20)}…" must be alias:uuid:encryptedPassword`);
+      continue;
+    }
+    aliases.set(alias, { alias, uuid: uuid.toLowerCase(), encryptedPassword });
+  }
+  return aliases;
+}
+
+/** Reads SECRET_KEY or the key kept in DATA_DIR, generating and keeping one (mode 0600) on first start. */
+function resolveSecretKey(given: string | undefined, dataDir: string): { key: Buffer; generated: boolean } {
+  if (given) return { key: Buffer.from(given, 'hex'), generated: false };
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) {
+    const text = readFileSync(file, 'utf8').trim();
+    if (!/^[0-9a-fA-F]{64}$/.test(text)) throw new SettingsError([`${file} does not hold a 64-hex-character key`]);
+    return { key: Buffer.from(text, 'hex'), generated: false };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return { key, generated: true };
+}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const aliases = parseAliases(e.ALIASED_CONFIGURATIONS, problems);
+  const trustedProxies = (e.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const cidr of trustedProxies) {
+    if (!CIDR_RE.test(cidr)) problems.push(`TRUSTED_PROXIES: "${cidr}" is not an IP address or CIDR range`);
+  }
+  if (problems.length) throw new SettingsError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  const { key, generated } = resolveSecretKey(e.SECRET_KEY, dataDir);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: e.BASE_URL?.replace(/\/+$/, ''),
+    dataDir,
+    secretKey: key,
+    secretKeyGenerated: generated,
+    databaseUri: e.DATABASE_URI ?? `sqlite://${path.join(dataDir, 'db.sqlite')}`,
+    redisUri: e.REDIS_URI,
+    aliases,
+    disableRateLimits: e.DISABLE_RATE_LIMITS,
+    rateLimitWindowMs: e.USER_API_RATE_LIMIT_WINDOW * 1000,
+    rateLimitMax: e.USER_API_RATE_LIMIT_MAX_REQUESTS,
+    trustedProxies,
+    acceptToken: e.USER_API_ACCEPT_TOKEN,
+    bodyLimit: e.BODY_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    addonName: e.ADDON_NAME,
+  };
+}
