@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { pino, type Logger } from 'pino';
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
 import { loggerOptions } from './logging.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from './app.js';
@@ -16,7 +16,9 @@ export interface RunningServer {
 }
 
 /** Redis is optional and never fatal: a client that cannot connect just leaves the fallback in charge. */
-function connectRedis(uri: string, log: Logger): RedisClientType<any, any, any, any, any> {
+/** Loaded only when REDIS_URI is set: the client library alone weighs ~20 MB of memory. */
+async function connectRedis(uri: string, log: Logger): Promise<RedisClientType<any, any, any, any, any>> {
+  const { createClient } = await import('redis');
   const client = createClient({
     url: uri,
     disableOfflineQueue: true,
@@ -38,7 +40,7 @@ export async function startServer(settings: Settings, extra: Partial<AppDeps> = 
   const database = await openDatabase(settings.databaseUri);
   await migrate(database.db);
   const logger = extra.logger ?? pino(loggerOptions(settings.logLevel));
-  const redis = settings.redisUri ? connectRedis(settings.redisUri, logger || pino({ level: 'silent' })) : undefined;
+  const redis = settings.redisUri ? await connectRedis(settings.redisUri, logger || pino({ level: 'silent' })) : undefined;
   const app = await buildApp({ settings, database, redis, ...extra, logger });
   const address = await app.listen({ port: settings.port, host: settings.host });
   if (settings.secretKeyGenerated) app.log.info({ dataDir: settings.dataDir }, 'generated a new SECRET_KEY and kept it in DATA_DIR/secret.key');

@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { availableParallelism } from 'node:os';
 
 /** Argon2id parameters; stored per user so they can be raised later without breaking old rows. */
 export interface KdfParams {
@@ -17,6 +18,37 @@ export const SALT_BYTES = 16;
  * off the event loop. The whole password is hashed (no 72-byte truncation as with bcrypt).
  */
 export async function stretchPassword(password: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
+  await acquire();
+  try {
+    return await hashRaw(password, salt, params);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * At most one Argon2id run per core at a time: more would not finish sooner, but each holds
+ * m KiB of memory and all of them would hold libuv's threadpool that file and DNS work also need.
+ */
+const MAX_CONCURRENT = Math.max(1, availableParallelism());
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function acquire(): Promise<void> {
+  if (running < MAX_CONCURRENT) {
+    running++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else running--;
+}
+
+function hashRaw(password: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
   return argon2.hash(password, {
     type: argon2.argon2id,
     raw: true,

@@ -25,6 +25,8 @@ export const looksLikeToken = (text: string): boolean => TOKEN_RE.test(text);
 export function readToken(tokenKey: Buffer, uuid: string, token: string): Buffer | null {
   if (!looksLikeToken(token)) return null;
   const raw = Buffer.from(token, 'base64url');
-  if (raw.length !== TOKEN_BYTES || raw[0] !== VERSION) return null;
+  // Only the canonical spelling is a token: base64 leaves spare bits in the last character, and a
+  // string that differs there decodes to the same bytes, yet it is not a token we issued.
+  if (raw.length !== TOKEN_BYTES || raw[0] !== VERSION || raw.toString('base64url') !== token) return null;
   return open(tokenKey, raw.subarray(1), aad(uuid));
 }

@@ -41,7 +41,7 @@ export async function openDatabase(uri: string): Promise<OpenedDatabase> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   if (/^postgres(ql)?:\/\//.test(uri)) {
@@ -54,3 +54,30 @@ export async function openDatabase(uri: string): Promise<OpenedDatabase> {
 }
 
 export type { Generated };
+
+type SqliteDb = import('better-sqlite3').Database;
+
+/**
+ * Kysely prepares a statement for every query; preparing costs more than running a point lookup.
+ * Our queries are a handful of fixed SQL texts, so statements are prepared once and reused.
+ */
+function withStatementCache(sqlite: SqliteDb): SqliteDb {
+  const cache = new Map<string, ReturnType<SqliteDb['prepare']>>();
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (sql: string) => {
+        let stmt = cache.get(sql);
+        if (!stmt) {
+          if (cache.size >= 200) cache.clear();
+          stmt = target.prepare(sql);
+          cache.set(sql, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
+}

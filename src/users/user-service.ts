@@ -25,6 +25,8 @@ export interface Session {
   s: Buffer;
   dk: Buffer;
   row: UserRow;
+  /** The token the request came with, if any: still valid, so it can be handed back as is. */
+  token?: string;
 }
 
 export interface StoredConfig {
@@ -92,7 +94,7 @@ export class UserService {
     if (allowToken && looksLikeToken(secret)) {
       const s = readToken(this.keys.token, uuid, secret);
       const session = s && this.unlock(row, s);
-      if (session) return session;
+      if (session) return { ...session, token: secret };
       // Not a token of ours: it may still be a raw password that happens to look like one.
     }
     const cached = this.passwordCache.get(uuid, secret);
@@ -118,7 +120,7 @@ export class UserService {
 
   /** A fresh token for the session's user. */
   tokenFor(session: Session): string {
-    return issueToken(this.keys.token, session.uuid, session.s);
+    return session.token ?? issueToken(this.keys.token, session.uuid, session.s);
   }
 
   async create(config: Record<string, unknown>, password: string): Promise<{ uuid: string; token: string }> {

@@ -1,0 +1,280 @@
+// Upstream stream object → ParsedStream (config.md §4). Pure and synchronous; the expensive
+// part (release-name parsing) is cached per text in ./parse/release.ts.
+import { languagesFromFlags } from './parse/languages.js';
+import { parseReleaseName } from './parse/release.js';
+import { detectService } from './parse/service.js';
+import { findWrittenSize, parseByteValue } from './parse/size.js';
+import type {
+  AddonRef, Language, ParseError, ParsedService, ParsedStream, ReleaseInfo, StreamType,
+  UpstreamStream,
+} from './types.js';
+
+export { clearParseCache, parseReleaseName } from './parse/release.js';
+
+const ERROR_TEXT = /invalid\b.*?\b(?:account|api[ _-]?key|token)|public rate limit exceeded/i;
+const MAGNET_BTIH = /[?&]xt=urn:btih:([^&]+)/i;
+const URL_INFO_HASH = /(?:btih:|[-/[(;:&])([a-f0-9]{40})(?=$|[-\])/:;&?])/i;
+const TORRENTIO = /torrentio/i;
+const M3U8 = /\.m3u8$/i;
+const LINE_BREAK = /\r?\n/;
+const LEADING_EMOJI = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u{FE0F}\u{200D}\u{20E3}\s]+/u;
+const LABEL_PREFIX = /^[^\s:]+:\s*/;
+const VIDEO_EXTENSION = /\.(?:mkv|mp4|avi|m4v|mov|wmv|ts|m2ts|webm|flv|mpe?g|iso)$/i;
+const NOT_FILENAME_KEY_CHAR = /[^\p{L}\p{N}+]/gu;
+const SEEDERS = /(?:👥|👤)\s*(\d+)/u;
+const INDEXER = /(?:🌐|⚙\u{FE0F}?|🔗|🔎|🔍|☁\u{FE0F}?)([^\n]*)/u;
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+const ARCHIVE_KEYS = ['rarUrls', 'zipUrls', '7zipUrls', 'tgzUrls', 'tarUrls'];
+const FOLDER_SIZE_TOLERANCE = 0.05;
+
+/**
+ * Parse one upstream stream. Returns `{error}` when the item reports an addon-level failure
+ * (the whole addon then fails with that message) and `null` for an item that is not a stream.
+ */
+export function parseStream(raw: unknown, addon: AddonRef): ParsedStream | ParseError | null {
+  if (!isRecord(raw)) return null;
+  const s = raw as UpstreamStream;
+  const name = nonEmptyString(s.name) ?? '';
+  const text = nonEmptyString(s.description) ?? (typeof s.title === 'string' ? s.title : '');
+  if (ERROR_TEXT.test(text)) return { error: text.trim() };
+
+  const hints = isRecord(s.behaviorHints) ? s.behaviorHints : {};
+  const torrentioStyle =
+    addon.presetType === 'torrentio' || TORRENTIO.test(addon.manifestUrl) || TORRENTIO.test(name);
+
+  let url = nonEmptyString(s.url);
+  let magnetHash: string | undefined;
+  if (url?.toLowerCase().startsWith('magnet:')) {
+    magnetHash = MAGNET_BTIH.exec(url)?.[1]?.toLowerCase();
+    url = undefined;
+  }
+
+  const filename = nonEmptyString(hints.filename) ?? filenameFromText(text);
+  const folderLine =
+    typeof hints.folderName === 'string' ? hints.folderName.trim() : torrentioStyle ? firstLine(text) : undefined;
+  const folderName =
+    folderLine && !(filename && normaliseFilename(folderLine) === normaliseFilename(filename))
+      ? folderLine
+      : undefined;
+
+  const infoHash = nonEmptyString(s.infoHash)?.toLowerCase() ?? magnetHash ?? infoHashFromUrl(url);
+  const fileIdx = nonNegativeInteger(s.fileIdx) ?? (url ? torrentioResolveFileIdx(url) : undefined);
+  const size = streamSize(s, hints.videoSize, text, name, filename, folderLine);
+  let folderSize = parseByteValue(hints.folderSize);
+  if (folderSize && size && Math.abs(folderSize - size) <= size * FOLDER_SIZE_TOLERANCE) {
+    folderSize = undefined;
+  }
+  const service = name ? detectService(name) : undefined;
+  const nzbUrl = nonEmptyString(s.nzbUrl);
+  const type = streamType(s, url, service, infoHash, nzbUrl);
+  if (!type) return null;
+
+  const file = filename ? parseReleaseName(filename) : undefined;
+  const folder = folderName ? parseReleaseName(folderName) : undefined;
+  const { languages: flagLanguages, subtitles } = flagsOf(text, name, torrentioStyle);
+
+  const parsed: ParsedStream = {
+    original: s,
+    addon,
+    type,
+    library: addon.libraryAddon,
+    visualTags: union(folder?.visualTags, file?.visualTags),
+    audioTags: union(folder?.audioTags, file?.audioTags),
+    audioChannels: union(folder?.audioChannels, file?.audioChannels),
+    languages: union(folder?.languages, file?.languages, flagLanguages),
+    subtitles,
+    editions: union(folder?.editions, file?.editions),
+    seasons: [...pick(file, folder, 'seasons')],
+    episodes: [...pick(file, folder, 'episodes')],
+    folderSeasons: [...(folder?.seasons ?? [])],
+    folderEpisodes: [...(folder?.episodes ?? [])],
+    repack: flag(file, folder, 'repack'),
+    proper: flag(file, folder, 'proper'),
+    subbed: flag(file, folder, 'subbed'),
+    dubbed: flag(file, folder, 'dubbed'),
+    regraded: flag(file, folder, 'regraded'),
+    uncensored: flag(file, folder, 'uncensored'),
+    unrated: flag(file, folder, 'unrated'),
+    upscaled: flag(file, folder, 'upscaled'),
+    seasonPack: isSeasonPack(folder) || isSeasonPack(file),
+  };
+  const seeders = SEEDERS.exec(text)?.[1];
+  setPresent(parsed, {
+    service, url, filename, folderName, infoHash, fileIdx, nzbUrl, size, folderSize,
+    seeders: seeders === undefined ? undefined : Number(seeders),
+    indexer: indexerOf(text),
+    title: file?.title ?? folder?.title,
+    year: file?.year ?? folder?.year,
+    resolution: file?.resolution ?? folder?.resolution,
+    quality: file?.quality ?? folder?.quality,
+    encode: file?.encode ?? folder?.encode,
+    releaseGroup: file?.releaseGroup ?? folder?.releaseGroup,
+    network: file?.network ?? folder?.network,
+    container: file?.container ?? folder?.container,
+    extension: file?.extension ?? folder?.extension,
+    country: file?.country ?? folder?.country,
+    episodeTitle: file?.episodeTitle ?? folder?.episodeTitle,
+    date: file?.date ?? folder?.date,
+  });
+  return parsed;
+}
+
+/**
+ * The dedup/folder comparison form of a file name (§4.1.3, §7): no trailing video extension,
+ * only letters, digits and `+`, lowercased.
+ */
+export function normaliseFilename(filename: string): string {
+  return filename.replace(VIDEO_EXTENSION, '').replace(NOT_FILENAME_KEY_CHAR, '').toLowerCase();
+}
+
+/** §4.1.2: the first of five non-empty lines naming a year/season/episode, else the first line. */
+function filenameFromText(text: string): string | undefined {
+  const lines: string[] = [];
+  for (const line of text.split(LINE_BREAK)) {
+    const trimmed = line.trim();
+    if (trimmed) lines.push(trimmed);
+    if (lines.length === 5) break;
+  }
+  const chosen =
+    lines.find((line) => {
+      const info = parseReleaseName(line);
+      return info.year !== undefined || info.seasons.length > 0 || info.episodes.length > 0;
+    }) ?? lines[0];
+  if (!chosen) return undefined;
+  const cleaned = chosen.replace(LEADING_EMOJI, '').replace(LABEL_PREFIX, '').trim();
+  return cleaned || undefined;
+}
+
+function firstLine(text: string): string | undefined {
+  return text.split(LINE_BREAK, 1)[0]?.trim() || undefined;
+}
+
+/** §4.1.4: a 40-hex run delimited as in magnet/debrid/Torrentio URLs. */
+function infoHashFromUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // A malformed escape: search the raw URL instead.
+  }
+  return URL_INFO_HASH.exec(decoded)?.[1]?.toLowerCase();
+}
+
+/** Torrentio resolve URLs: `/resolve/<service>/<key>/<hash>/<name>/<fileIdx>/…`. */
+function torrentioResolveFileIdx(url: string): number | undefined {
+  let segments: string[];
+  try {
+    segments = new URL(url).pathname.split('/').slice(1);
+  } catch {
+    return undefined;
+  }
+  if (segments[0] !== 'resolve' || !/^[a-f0-9]{40}$/i.test(segments[3] ?? '')) return undefined;
+  return nonNegativeInteger(segments[5]);
+}
+
+/** §4.2: the first positive size among the numeric fields, then the text, then the name. */
+function streamSize(
+  s: UpstreamStream, videoSize: unknown, text: string, name: string,
+  filename: string | undefined, folderName: string | undefined,
+): number | undefined {
+  for (const value of [videoSize, s.size, s.sizeBytes, s.sizebytes]) {
+    const bytes = parseByteValue(value);
+    if (bytes) return bytes;
+  }
+  // Release names can hold sizes of their own ("…1.5GB…"), so they are removed first.
+  let searched = text;
+  for (const known of [filename, folderName]) if (known) searched = searched.split(known).join(' ');
+  return findWrittenSize(searched) ?? findWrittenSize(name);
+}
+
+/** §4.4, first rule that applies. */
+function streamType(
+  s: UpstreamStream, url: string | undefined, service: ParsedService | undefined,
+  infoHash: string | undefined, nzbUrl: string | undefined,
+): StreamType | undefined {
+  if (url && M3U8.test(url)) return 'live';
+  if (nonEmptyString(s.externalUrl)) return 'external';
+  if (service) return service.id === 'easynews' ? 'usenet' : 'debrid';
+  if (url) return 'http';
+  if (infoHash) return 'p2p';
+  if (nonEmptyString(s.ytId)) return 'youtube';
+  if (nzbUrl) return 'stremio-usenet';
+  if (ARCHIVE_KEYS.some((key) => Array.isArray(s[key]) && (s[key] as unknown[]).length > 0)) {
+    return 'archive';
+  }
+  return undefined;
+}
+
+/** §4.2: the words after the first indexer emoji, up to the next emoji or the line end. */
+function indexerOf(text: string): string | undefined {
+  const after = INDEXER.exec(text)?.[1];
+  if (after === undefined) return undefined;
+  const emoji = EMOJI.exec(after);
+  return (emoji ? after.slice(0, emoji.index) : after).trim() || undefined;
+}
+
+/**
+ * Flag emoji of the text and the name are languages, except (Torrentio) the flags of a last
+ * line that mentions `Multi Subs`, which are subtitles.
+ */
+function flagsOf(
+  text: string, name: string, torrentioStyle: boolean,
+): { languages: Language[]; subtitles: Language[] } {
+  let languageText = text;
+  let subtitles: Language[] = [];
+  if (torrentioStyle) {
+    const lines = text.split(LINE_BREAK);
+    while (lines.length > 0 && !lines[lines.length - 1]!.trim()) lines.pop();
+    const last = lines[lines.length - 1];
+    if (last?.includes('Multi Subs')) {
+      subtitles = languagesFromFlags(last);
+      languageText = lines.slice(0, -1).join('\n');
+    }
+  }
+  return { languages: union(languagesFromFlags(languageText), languagesFromFlags(name)), subtitles };
+}
+
+type ListKey = 'seasons' | 'episodes';
+type FlagKey = 'repack' | 'proper' | 'subbed' | 'dubbed' | 'regraded' | 'uncensored' | 'unrated' | 'upscaled';
+
+/** A list treated as a scalar: the file's when non-empty, else the folder's. */
+function pick(file: ReleaseInfo | undefined, folder: ReleaseInfo | undefined, key: ListKey): readonly number[] {
+  return file && file[key].length > 0 ? file[key] : folder?.[key] ?? [];
+}
+
+function flag(file: ReleaseInfo | undefined, folder: ReleaseInfo | undefined, key: FlagKey): boolean {
+  return (file?.[key] ?? false) || (folder?.[key] ?? false);
+}
+
+/** A season named without a single episode (`Show.S02.1080p…`). */
+function isSeasonPack(info: ReleaseInfo | undefined): boolean {
+  return !!info && info.seasons.length > 0 && info.episodes.length === 0;
+}
+
+/** Deduplicated concatenation, first occurrence kept (folder values come first, §4.5). */
+function union<T>(...lists: ReadonlyArray<readonly T[] | undefined>): T[] {
+  const out: T[] = [];
+  for (const list of lists) for (const value of list ?? []) if (!out.includes(value)) out.push(value);
+  return out;
+}
+
+/** Optional fields are only set when present, so `'size' in stream` means a known size. */
+function setPresent<T extends object>(target: T, values: Partial<T>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function nonNegativeInteger(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+}

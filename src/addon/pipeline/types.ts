@@ -1,0 +1,207 @@
+// Shared pipeline types: the enums of config.md §5.2 and the parsed stream of §4.
+
+/** §5.2 enum values, in enum order (the order matters: tag/resolution matching takes the first). */
+export const RESOLUTIONS = [
+  '2160p', '1440p', '1080p', '720p', '576p', '480p', '360p', '240p', '144p', 'Unknown',
+] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export const QUALITIES = [
+  'BluRay REMUX', 'BluRay', 'WEB-DL', 'WEBRip', 'HDRip', 'HC HD-Rip', 'DVD REMUX', 'DVDRip',
+  'HDTV', 'CAM', 'TS', 'TC', 'SCR', 'Unknown',
+] as const;
+export type Quality = (typeof QUALITIES)[number];
+
+export const ENCODES = ['AV1', 'HEVC', 'AVC', 'VC-1', 'XviD', 'DivX', 'MPEG-4', 'Unknown'] as const;
+export type Encode = (typeof ENCODES)[number];
+
+export const VISUAL_TAGS = [
+  'HDR+DV', 'DV Only', 'HDR Only', 'HDR10+', 'HDR10', 'DV', 'HDR', 'HLG', '10bit', '3D', 'IMAX',
+  'AI', 'Upscaled', 'SDR', 'H-OU', 'H-SBS', 'Unknown',
+] as const;
+export type VisualTag = (typeof VISUAL_TAGS)[number];
+
+/** Visual tags only added while filtering/sorting (§4.5); never produced by the parser. */
+export const SYNTHETIC_VISUAL_TAGS = ['HDR+DV', 'DV Only', 'HDR Only'] as const;
+
+export const AUDIO_TAGS = [
+  'Atmos', 'DD+', 'DD', 'DTS:X', 'DTS-HD MA', 'DTS-HD', 'DTS-ES', 'DTS', 'TrueHD', 'PCM', 'OPUS',
+  'FLAC', 'AAC', 'Unknown',
+] as const;
+export type AudioTag = (typeof AUDIO_TAGS)[number];
+
+export const AUDIO_CHANNELS = ['2.0', '5.1', '6.1', '7.1', 'Unknown'] as const;
+export type AudioChannel = (typeof AUDIO_CHANNELS)[number];
+
+export const LANGUAGES = [
+  'English', 'Japanese', 'Chinese', 'Russian', 'Arabic', 'Portuguese', 'Portuguese (Brazil)',
+  'Spanish', 'French', 'German', 'Italian', 'Korean', 'Hindi', 'Bengali', 'Punjabi', 'Marathi',
+  'Gujarati', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Thai', 'Vietnamese', 'Indonesian',
+  'Turkish', 'Hebrew', 'Persian', 'Ukrainian', 'Greek', 'Lithuanian', 'Latvian', 'Estonian',
+  'Polish', 'Czech', 'Slovak', 'Hungarian', 'Romanian', 'Bulgarian', 'Serbian', 'Croatian',
+  'Slovenian', 'Dutch', 'Danish', 'Finnish', 'Swedish', 'Norwegian', 'Malay', 'Latino',
+  'Dual Audio', 'Dubbed', 'Multi', 'Original', 'Unknown',
+] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const STREAM_TYPES = [
+  'p2p', 'live', 'stremio-usenet', 'archive', 'usenet', 'debrid', 'http', 'external', 'youtube',
+  'error', 'statistic', 'info',
+] as const;
+export type StreamType = (typeof STREAM_TYPES)[number];
+
+export const SERVICE_IDS = [
+  'realdebrid', 'alldebrid', 'premiumize', 'debridlink', 'torbox', 'stremio_nntp', 'nzbdav',
+  'aiostreams', 'altmount', 'offcloud', 'putio', 'easynews', 'easydebrid', 'debrider', 'pikpak',
+  'seedr', 'stremthru_newz', 'torrin',
+] as const;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+
+/** An upstream Stremio stream object as received (only the fields §4 reads are typed). */
+export interface UpstreamStream {
+  name?: unknown;
+  description?: unknown;
+  title?: unknown;
+  url?: unknown;
+  infoHash?: unknown;
+  fileIdx?: unknown;
+  externalUrl?: unknown;
+  ytId?: unknown;
+  nzbUrl?: unknown;
+  sources?: unknown;
+  subtitles?: unknown;
+  size?: unknown;
+  sizeBytes?: unknown;
+  sizebytes?: unknown;
+  behaviorHints?: {
+    filename?: unknown;
+    videoSize?: unknown;
+    folderName?: unknown;
+    folderSize?: unknown;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/**
+ * The upstream addon a stream came from. One object per addon per request, shared by all of its
+ * streams (so attribution costs one pointer per stream).
+ */
+export interface AddonRef {
+  /** Preset `instanceId`: what filters, sorting, dedup and limits call "addon" (§2.2). */
+  presetInstanceId: string;
+  /** Preset kind (`custom`, `torrentio`, …); `addon.presetId` in templates. */
+  presetType: string;
+  /** `<instanceId><4 hex of sha256(identifier)>` (§2.2). */
+  addonId: string;
+  /** Display name (`options.name`). */
+  addonName: string;
+  /** Position of the preset in `presets` (the addon rank). */
+  addonIndex: number;
+  manifestUrl: string;
+  libraryAddon: boolean;
+  formatPassthrough: boolean;
+  resultPassthrough: boolean;
+  pinPosition?: 'top' | 'bottom';
+}
+
+export interface ParsedService {
+  id: ServiceId;
+  cached: boolean;
+}
+
+/** Release attributes read from one release name (filename or folder name), §4.5. Shared
+ * through the parse cache, so frozen. */
+export interface ReleaseInfo {
+  title?: string;
+  year?: string;
+  resolution?: Resolution;
+  quality?: Quality;
+  encode?: Encode;
+  releaseGroup?: string;
+  network?: string;
+  container?: string;
+  extension?: string;
+  country?: string;
+  episodeTitle?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  visualTags: readonly VisualTag[];
+  audioTags: readonly AudioTag[];
+  audioChannels: readonly AudioChannel[];
+  languages: readonly Language[];
+  editions: readonly string[];
+  seasons: readonly number[];
+  episodes: readonly number[];
+  repack: boolean;
+  proper: boolean;
+  subbed: boolean;
+  dubbed: boolean;
+  regraded: boolean;
+  uncensored: boolean;
+  unrated: boolean;
+  upscaled: boolean;
+}
+
+/** One upstream stream after §4: every later stage reads only this. */
+export interface ParsedStream {
+  /** The upstream object, untouched (url/behaviorHints/… passthrough, passthrough formatting). */
+  original: UpstreamStream;
+  addon: AddonRef;
+  type: StreamType;
+  service?: ParsedService;
+  /** `url` when it is not a magnet link (§4.1.1). */
+  url?: string;
+  filename?: string;
+  folderName?: string;
+  infoHash?: string;
+  fileIdx?: number;
+  nzbUrl?: string;
+  /** Bytes; absent when unknown. */
+  size?: number;
+  folderSize?: number;
+  seeders?: number;
+  indexer?: string;
+  library: boolean;
+  message?: string;
+
+  title?: string;
+  year?: string;
+  resolution?: Resolution;
+  quality?: Quality;
+  encode?: Encode;
+  releaseGroup?: string;
+  network?: string;
+  container?: string;
+  extension?: string;
+  country?: string;
+  episodeTitle?: string;
+  date?: string;
+  visualTags: VisualTag[];
+  audioTags: AudioTag[];
+  audioChannels: AudioChannel[];
+  languages: Language[];
+  subtitles: Language[];
+  editions: string[];
+  /** From the filename (falling back to the folder). */
+  seasons: number[];
+  episodes: number[];
+  /** From the folder name only. */
+  folderSeasons: number[];
+  folderEpisodes: number[];
+  repack: boolean;
+  proper: boolean;
+  subbed: boolean;
+  dubbed: boolean;
+  regraded: boolean;
+  uncensored: boolean;
+  unrated: boolean;
+  upscaled: boolean;
+  /** Several episodes in one release (folder or file covers seasons without a single episode). */
+  seasonPack: boolean;
+}
+
+/** What `parseStream` returns for an upstream item that fails its whole addon (§4.4). */
+export interface ParseError {
+  error: string;
+}
