@@ -3,11 +3,19 @@ import { pino, type Logger } from 'pino';
 import type { RedisClientType } from 'redis';
 import { configJsonSchema } from './config/json-schema.js';
 import { derivePurposeKeys } from './crypto/keys.js';
+import { AppError } from './errors.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { loggerOptions } from './logging.js';
 import { userApiRoutes } from './routes/user-api.js';
+import { configureRoutes } from './routes/configure.js';
+import { stremioRoutes } from './routes/stremio.js';
+import { AddonService } from './addon/addon-service.js';
+import { ReadyConfigLoader } from './addon/config-loader.js';
+import { DEFAULT_DESCRIPTION, type InstanceInfo } from './addon/manifest.js';
+import { StreamResponseCache } from './addon/pipeline/fetch.js';
+import { ManifestCache } from './addon/upstream/manifests.js';
 import type { Settings } from './settings.js';
 import type { OpenedDatabase } from './store/database.js';
 import { UsersRepository } from './store/users-repository.js';
@@ -42,7 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   installJsonParser(app);
 
-  const users = new UserService(new UsersRepository(deps.database.db), derivePurposeKeys(settings.secretKey), new AliasResolver(settings.aliases), {
+  const aliases = new AliasResolver(settings.aliases);
+  const users = new UserService(new UsersRepository(deps.database.db), derivePurposeKeys(settings.secretKey), aliases, {
     acceptToken: true,
     ...(deps.kdf ? { kdf: deps.kdf } : {}),
   });
@@ -63,6 +72,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api/v1/user' },
   );
 
+  const instance: InstanceInfo = { name: settings.addonName, description: DEFAULT_DESCRIPTION, version: VERSION, logo: settings.addonLogo };
+  const addon = new AddonService({
+    instance,
+    manifests: new ManifestCache(),
+    responses: new StreamResponseCache(settings.upstreamStreamCacheTtlMs),
+    streamDeadlineMs: settings.streamDeadlineMs,
+    resultTtlMs: settings.streamResultCacheTtlMs,
+    cacheMaxAge: settings.streamCacheMaxAge,
+    log: app.log,
+  });
+  const loader = new ReadyConfigLoader(
+    users,
+    configs,
+    { instanceName: settings.addonName, regexAccess: settings.regexAccess, trustedUuids: settings.trustedUuids },
+    app.log,
+  );
+  await app.register(async (scope) => stremioRoutes(scope, { addon, loader, aliases, instance }), { prefix: '/stremio' });
+  await configureRoutes(app);
+
   const openApi = JSON.stringify(buildOpenApiDocument(VERSION));
   const schema = JSON.stringify(configJsonSchema());
   app.get('/api/v1/openapi.json', (_req, reply) => reply.type('application/json; charset=utf-8').send(openApi));
@@ -72,12 +100,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-/** JSON bodies: an empty body reads as "no body" (so a DELETE with a JSON content type still works). */
+/**
+ * JSON bodies only: an empty body reads as "no body" (so a DELETE with a JSON content type still
+ * works). Fastify's text/plain parser is removed, so a body of any other type is a clear 415.
+ */
 function installJsonParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
-    parseJson(request, body as string, done);
+    parseJson(request, body as string, (err, value) => {
+      // The default parser calls both broken JSON and a `__proto__` / `constructor.prototype` key
+      // "invalid JSON"; only the error path pays a second parse to tell the client which it was.
+      if (err && isJson(body as string)) {
+        return done(new AppError('BAD_REQUEST', 'Request body contains a forbidden key (__proto__ or constructor.prototype)'), undefined);
+      }
+      done(err ?? null, value);
+    });
   });
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -42,6 +42,12 @@ export async function startServer(settings: Settings, extra: Partial<AppDeps> = 
   const logger = extra.logger ?? pino(loggerOptions(settings.logLevel));
   const redis = settings.redisUri ? await connectRedis(settings.redisUri, logger || pino({ level: 'silent' })) : undefined;
   const app = await buildApp({ settings, database, redis, ...extra, logger });
+  // Draining: requests in flight complete, but their keep-alive connections must not outlive them,
+  // or an idle client would hold the shutdown open for up to the keep-alive timeout.
+  app.addHook('preClose', (done) => {
+    app.server.keepAliveTimeout = 1;
+    done();
+  });
   const address = await app.listen({ port: settings.port, host: settings.host });
   if (settings.secretKeyGenerated) app.log.info({ dataDir: settings.dataDir }, 'generated a new SECRET_KEY and kept it in DATA_DIR/secret.key');
   app.log.info({ address, database: settings.databaseUri.split(':')[0] }, 'ready');

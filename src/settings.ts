@@ -67,6 +67,16 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v ?? 'info'),
   ADDON_NAME: z.string().trim().optional().transform((v) => v || 'AIOStreams'),
+  ADDON_LOGO: optionalString,
+  STREAM_REQUEST_DEADLINE_MS: int(15_000, 1_000, 60_000),
+  UPSTREAM_STREAM_CACHE_TTL: int(60, 0, 86_400),
+  STREAM_RESULT_CACHE_TTL: int(60, 0, 86_400),
+  STREAM_CACHE_MAX_AGE: int(60, 0, 86_400),
+  REGEX_FILTER_ACCESS: z
+    .enum(['all', 'trusted', 'none'])
+    .optional()
+    .transform((v) => v ?? 'all'),
+  TRUSTED_UUIDS: optionalString,
 });
 
 export interface Alias {
@@ -94,6 +104,16 @@ export interface Settings {
   bodyLimit: number;
   logLevel: string;
   addonName: string;
+  addonLogo: string | undefined;
+  /** Longest a stream request waits for upstream addons. */
+  streamDeadlineMs: number;
+  upstreamStreamCacheTtlMs: number;
+  streamResultCacheTtlMs: number;
+  /** Seconds Stremio may cache an answer. */
+  streamCacheMaxAge: number;
+  /** Regex filters run in RE2 (linear time), so they are safe to allow everyone by default. */
+  regexAccess: 'all' | 'trusted' | 'none';
+  trustedUuids: Set<string>;
 }
 
 export class SettingsError extends Error {
@@ -174,5 +194,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     bodyLimit: e.BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
     addonName: e.ADDON_NAME,
+    addonLogo: e.ADDON_LOGO,
+    streamDeadlineMs: e.STREAM_REQUEST_DEADLINE_MS,
+    upstreamStreamCacheTtlMs: e.UPSTREAM_STREAM_CACHE_TTL * 1000,
+    streamResultCacheTtlMs: e.STREAM_RESULT_CACHE_TTL * 1000,
+    streamCacheMaxAge: e.STREAM_CACHE_MAX_AGE,
+    regexAccess: e.REGEX_FILTER_ACCESS,
+    trustedUuids: new Set((e.TRUSTED_UUIDS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
   };
 }

@@ -39,7 +39,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const status = STATUS_OF[code];
     if (status >= 500) request.log.error({ err }, 'request failed');
-    if (status === 401) reply.header('www-authenticate', UNAUTHORIZED_CHALLENGE);
+    // Only the User API speaks Basic auth; elsewhere the challenge would pop a browser login box.
+    if (status === 401 && request.url.startsWith('/api/')) reply.header('www-authenticate', UNAUTHORIZED_CHALLENGE);
     reply.header('cache-control', 'no-store');
     return reply.code(status).type('application/json; charset=utf-8').send(fail(code, message, issues));
   });

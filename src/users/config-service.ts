@@ -56,7 +56,7 @@ export class ConfigService {
   }
 
   /** The config as clients see it: merged under its parent unless `raw`. An unloadable parent is logged, not fatal. */
-  async read(session: Session, raw: boolean): Promise<StoredConfig> {
+  async read(session: Session, raw: boolean): Promise<StoredConfig & { parent?: { uuid: string; version: number } }> {
     const stored = this.users.read(session);
     const parent = parentOf(stored.config);
     if (raw || !parent) return stored;
@@ -69,7 +69,8 @@ export class ConfigService {
       this.log.warn({ uuid: session.uuid }, 'parent config could not be loaded; serving the child alone');
       return stored;
     }
-    const merged = mergeParentConfig(stored.config as UserConfig, this.users.read(parentSession).config as UserConfig);
-    return { config: merged as Record<string, unknown>, version: stored.version };
+    const parentStored = this.users.read(parentSession);
+    const merged = mergeParentConfig(stored.config as UserConfig, parentStored.config as UserConfig);
+    return { config: merged as Record<string, unknown>, version: stored.version, parent: { uuid: parentSession.uuid, version: parentStored.version } };
   }
 }

@@ -118,6 +118,11 @@ export class UserService {
     return dk ? { uuid: row.uuid, s, dk, row } : null;
   }
 
+  /** The stored config version of a user, or null when there is none: a cheap staleness check. */
+  async currentVersion(uuid: string): Promise<number | null> {
+    return (await this.repo.find(uuid))?.version ?? null;
+  }
+
   /** A fresh token for the session's user. */
   tokenFor(session: Session): string {
     return session.token ?? issueToken(this.keys.token, session.uuid, session.s);

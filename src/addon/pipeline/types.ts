@@ -199,6 +199,10 @@ export interface ParsedStream {
   upscaled: boolean;
   /** Several episodes in one release (folder or file covers seasons without a single episode). */
   seasonPack: boolean;
+  /** Set by the preferred-match stage: name of the first matching `preferredRegexPatterns` entry. */
+  regexMatched?: string;
+  /** Set by the preferred-match stage: the stream matches `preferredKeywords`. */
+  keywordMatched?: boolean;
 }
 
 /** What `parseStream` returns for an upstream item that fails its whole addon (§4.4). */

@@ -1,0 +1,98 @@
+import { resourceUrl, type ResolvedAddon } from '../addons.js';
+import { fetchJson, type FetchResult } from '../upstream/http-client.js';
+import { serves, type ManifestCache } from '../upstream/manifests.js';
+import { TtlCache } from '../upstream/ttl-cache.js';
+import { parseStream } from './parse.js';
+import type { ParsedStream } from './types.js';
+
+export interface AddonFailure {
+  name: string;
+  instanceId: string;
+  error: string;
+}
+
+export interface FetchOutcome {
+  /** In preset order, each addon's streams in upstream order. */
+  streams: ParsedStream[];
+  failures: AddonFailure[];
+  /** Per addon that was asked: how long it took (ms), for logs and the benchmark. */
+  timings: { instanceId: string; ms: number; count: number }[];
+}
+
+export interface StreamRequest {
+  type: string;
+  id: string;
+  /** `anime` for anime ids, else the Stremio type: what `mediaTypes` is checked against. */
+  kind: string;
+}
+
+const MAX_STREAMS_BYTES = 10 * 1024 * 1024;
+
+/** Upstream stream answers per (manifest URL, type, id), kept briefly. */
+export class StreamResponseCache {
+  private readonly cache = new TtlCache<FetchResult>(2_000);
+  constructor(readonly ttlMs: number) {}
+
+  load(url: string, key: string, addon: ResolvedAddon, signal: AbortSignal): Promise<FetchResult> {
+    if (this.ttlMs <= 0) return fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, signal });
+    return this.cache.getOrLoad(
+      key,
+      () => fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, signal }),
+      (r) => (r.ok ? this.ttlMs : 0),
+    );
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/**
+ * Asks every addon that serves streams for this request, all at once, each under its own timeout
+ * and all under one deadline; each answer is parsed as soon as it lands, while slower ones are
+ * still on the wire. A failing addon costs only its own results.
+ */
+export async function fetchStreams(
+  addons: readonly ResolvedAddon[],
+  req: StreamRequest,
+  deps: { manifests: ManifestCache; responses: StreamResponseCache; deadlineMs: number },
+): Promise<FetchOutcome> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), deps.deadlineMs);
+  const slots: ParsedStream[][] = [];
+  const failures: (AddonFailure | undefined)[] = [];
+  const timings: FetchOutcome['timings'] = [];
+
+  const one = async (addon: ResolvedAddon, slot: number): Promise<void> => {
+    if (addon.mediaTypes.length && !addon.mediaTypes.includes(req.kind)) return;
+    const fail = (error: string) => {
+      failures[slot] = { name: addon.ref.addonName, instanceId: addon.ref.presetInstanceId, error };
+    };
+    const manifest = await deps.manifests.get(addon, deadline.signal);
+    if (!manifest.ok) return fail(`could not load the addon's manifest: ${manifest.error}`);
+    if (!serves(addon, manifest.data, 'stream', req.type, req.id)) return;
+    const url = resourceUrl(addon, 'stream', req.type, req.id);
+    const res = await deps.responses.load(url, `${addon.ref.manifestUrl}\n${req.type}\n${req.id}`, addon, deadline.signal);
+    if (!res.ok) return fail(res.error);
+    const list = (res.data as { streams?: unknown } | null)?.streams;
+    if (!Array.isArray(list)) return fail('answer has no "streams" list');
+    const parsed: ParsedStream[] = [];
+    for (const raw of list) {
+      const p = parseStream(raw, addon.ref);
+      if (!p) continue;
+      if ('error' in p) return fail(p.error);
+      parsed.push(p);
+    }
+    slots[slot] = parsed;
+    timings.push({ instanceId: addon.ref.presetInstanceId, ms: res.ms, count: parsed.length });
+  };
+
+  try {
+    await Promise.all(addons.map((a, i) => one(a, i)));
+  } finally {
+    clearTimeout(timer);
+  }
+  const streams: ParsedStream[] = [];
+  for (const s of slots) if (s) for (const x of s) streams.push(x);
+  return { streams, failures: failures.filter((f): f is AddonFailure => !!f), timings };
+}

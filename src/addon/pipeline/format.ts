@@ -1,0 +1,159 @@
+import type { UserConfig } from '../../config/schema.js';
+import { compileFormatter, type FormatterInput, type StreamInput } from '../../formatter/index.js';
+import { getService } from './services.js';
+import type { ParsedStream } from './types.js';
+
+/** What Stremio receives for one stream. */
+export type StremioStream = Record<string, unknown> & { name?: string; description?: string };
+
+type ListFamily = 'VisualTags' | 'AudioTags' | 'AudioChannels' | 'Languages' | 'Subtitles';
+
+/**
+ * The user's lists of one family in formatter order: preferred, then required, then included
+ * (formatter.md §2). Subtitles fall back to the language lists when they have none of their own.
+ */
+function userOrder(config: UserConfig, family: ListFamily): string[] {
+  const c = config as Record<string, unknown>;
+  const lists = (fam: string) => ['preferred', 'required', 'included'].flatMap((p) => (Array.isArray(c[`${p}${fam}`]) ? (c[`${p}${fam}`] as string[]) : []));
+  const own = lists(family);
+  return family === 'Subtitles' && own.length === 0 ? lists('Languages') : own;
+}
+
+/** Values in the user's lists first (in list order), then the rest in parsed order. */
+function reorder(values: readonly string[], order: ReadonlyMap<string, number>): string[] {
+  if (!order.size || values.length < 2) return [...values];
+  return values
+    .map((v, i) => ({ v, rank: order.get(v) ?? order.size + i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((x) => x.v);
+}
+
+const rankMap = (list: string[]): Map<string, number> => {
+  const m = new Map<string, number>();
+  list.forEach((v, i) => {
+    if (!m.has(v)) m.set(v, i);
+  });
+  return m;
+};
+
+export interface FormatContext {
+  /** `config.addonName` in templates: the user's addonName, else the instance name. */
+  addonName: string;
+}
+
+/**
+ * Compiles the formatter stage once per config: templates parsed once, user list orders
+ * precomputed; the returned function renders one stream into its Stremio object.
+ */
+export function compileFormat(config: UserConfig, ctx: FormatContext) {
+  const formatter = compileFormatter(config.formatter as Parameters<typeof compileFormatter>[0]);
+  const orders = {
+    visual: rankMap(userOrder(config, 'VisualTags')),
+    audio: rankMap(userOrder(config, 'AudioTags')),
+    channels: rankMap(userOrder(config, 'AudioChannels')),
+    languages: rankMap(userOrder(config, 'Languages')),
+    subtitles: rankMap(userOrder(config, 'Subtitles')),
+  };
+  const addonName = ctx.addonName;
+
+  function input(s: ParsedStream): FormatterInput {
+    const service = s.service ? getService(s.service.id) : undefined;
+    const languages = reorder(s.languages, orders.languages);
+    const subtitles = reorder(s.subtitles, orders.subtitles);
+    const stream: StreamInput = {
+      filename: s.filename,
+      folderName: s.folderName,
+      size: s.size,
+      folderSize: s.folderSize,
+      type: s.type,
+      resolution: s.resolution,
+      quality: s.quality,
+      encode: s.encode,
+      releaseGroup: s.releaseGroup,
+      network: s.network,
+      container: s.container,
+      extension: s.extension,
+      title: s.title,
+      year: s.year,
+      country: s.country,
+      episodeTitle: s.episodeTitle,
+      date: s.date,
+      visualTags: reorder(s.visualTags, orders.visual),
+      audioTags: reorder(s.audioTags, orders.audio),
+      audioChannels: reorder(s.audioChannels, orders.channels),
+      languages,
+      subtitles,
+      uLanguages: languages.filter((l) => orders.languages.has(l)),
+      uSubtitles: subtitles.filter((l) => orders.subtitles.has(l)),
+      editions: s.editions,
+      library: s.library,
+      subbed: s.subbed,
+      dubbed: s.dubbed,
+      seasonPack: s.seasonPack,
+      repack: s.repack,
+      proper: s.proper,
+      regraded: s.regraded,
+      uncensored: s.uncensored,
+      unrated: s.unrated,
+      upscaled: s.upscaled,
+      seasons: s.seasons,
+      episodes: s.episodes,
+      folderSeasons: s.folderSeasons,
+      folderEpisodes: s.folderEpisodes,
+      seeders: s.seeders,
+      infoHash: s.infoHash,
+      indexer: s.indexer,
+      message: s.message,
+      regexMatched: s.regexMatched,
+    };
+    return {
+      config: { addonName },
+      ...(service && s.service ? { service: { id: service.id, shortName: service.shortName, name: service.name, cached: s.service.cached } } : {}),
+      addon: { name: s.addon.addonName, presetId: s.addon.presetType, manifestUrl: s.addon.manifestUrl },
+      stream,
+    };
+  }
+
+  return function format(s: ParsedStream): StremioStream {
+    const { name, description } = s.addon.formatPassthrough
+      ? { name: typeof s.original.name === 'string' && s.original.name ? s.original.name : s.addon.addonName, description: passthroughDescription(s) }
+      : formatter.format(input(s));
+    return toStremio(s, name, description);
+  };
+}
+
+function passthroughDescription(s: ParsedStream): string {
+  const { description, title } = s.original;
+  if (typeof description === 'string' && description) return description;
+  return typeof title === 'string' ? title : '';
+}
+
+/**
+ * Keeps every upstream field Stremio plays from (url, infoHash, fileIdx, behaviorHints, …),
+ * replaces the text, and groups episodes of the same kind of release for binge-watching.
+ */
+function toStremio(s: ParsedStream, name: string, description: string): StremioStream {
+  const { title: _title, name: _name, description: _desc, ...rest } = s.original;
+  const out: StremioStream = { ...rest, name, description };
+  if (typeof s.original.url === 'string' && s.original.url.startsWith('magnet:')) {
+    delete out.url;
+    if (s.infoHash) out.infoHash = s.infoHash;
+  }
+  const hints = (s.original.behaviorHints ?? {}) as Record<string, unknown>;
+  out.behaviorHints = { ...hints, bingeGroup: bingeGroupOf(s) };
+  return out;
+}
+
+/** Same addon, same service and cache state, same release shape → Stremio auto-plays the next episode from it. */
+export function bingeGroupOf(s: ParsedStream): string {
+  return [
+    'aiostreams',
+    s.addon.presetInstanceId,
+    s.service ? `${s.service.id}${s.service.cached ? '+' : '-'}` : s.type,
+    s.resolution ?? 'Unknown',
+    s.quality ?? 'Unknown',
+    s.encode ?? 'Unknown',
+    s.visualTags.join(',') || 'SDR',
+    s.releaseGroup ?? '',
+  ].join('|');
+}

@@ -1,0 +1,109 @@
+import type { ResolvedAddon } from '../addons.js';
+import { fetchJson, type FetchResult } from './http-client.js';
+import { TtlCache } from './ttl-cache.js';
+
+/** The parts of a Stremio addon manifest we read (stremio-addon-sdk's protocol). */
+export interface ManifestResource {
+  name: string;
+  types?: string[];
+  idPrefixes?: string[];
+}
+
+export interface ManifestCatalog {
+  type: string;
+  id: string;
+  name?: string;
+  extra?: unknown[];
+  [key: string]: unknown;
+}
+
+export interface StremioManifest {
+  id: string;
+  version?: string;
+  name?: string;
+  description?: string;
+  logo?: string;
+  resources: (string | ManifestResource)[];
+  types: string[];
+  idPrefixes?: string[];
+  catalogs: ManifestCatalog[];
+  addonCatalogs?: ManifestCatalog[];
+  behaviorHints?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+const MANIFEST_TTL_MS = 6 * 60 * 60_000;
+/** A failure is remembered briefly, so a dead addon is not asked again by every request. */
+const FAILURE_TTL_MS = 30_000;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Checks the shape Stremio itself requires; null means "not a manifest". */
+export function readManifest(data: unknown): StremioManifest | null {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const m = data as Record<string, unknown>;
+  if (typeof m.id !== 'string' || !Array.isArray(m.resources) || !isStringList(m.types)) return null;
+  const resources = m.resources.filter(
+    (r): r is string | ManifestResource =>
+      typeof r === 'string' || (!!r && typeof r === 'object' && typeof (r as ManifestResource).name === 'string'),
+  );
+  const catalogs = Array.isArray(m.catalogs)
+    ? m.catalogs.filter((c): c is ManifestCatalog => !!c && typeof c === 'object' && typeof c.id === 'string' && typeof c.type === 'string')
+    : [];
+  const addonCatalogs = Array.isArray(m.addonCatalogs)
+    ? m.addonCatalogs.filter((c): c is ManifestCatalog => !!c && typeof c === 'object' && typeof c.id === 'string' && typeof c.type === 'string')
+    : undefined;
+  return {
+    ...m,
+    id: m.id,
+    resources,
+    types: m.types,
+    catalogs,
+    ...(addonCatalogs ? { addonCatalogs } : {}),
+    ...(isStringList(m.idPrefixes) ? { idPrefixes: m.idPrefixes } : {}),
+  } as StremioManifest;
+}
+
+/** Upstream manifests, cached for hours per manifest URL. */
+export class ManifestCache {
+  private readonly cache = new TtlCache<FetchResult<StremioManifest>>(5_000);
+
+  async get(addon: ResolvedAddon, signal?: AbortSignal): Promise<FetchResult<StremioManifest>> {
+    const url = addon.ref.manifestUrl;
+    return this.cache.getOrLoad(
+      url,
+      async () => {
+        const res = await fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_MANIFEST_BYTES, signal });
+        if (!res.ok) return res;
+        const manifest = readManifest(res.data);
+        return manifest ? { ok: true, data: manifest, ms: res.ms } : { ok: false, error: 'not a Stremio addon manifest', ms: res.ms };
+      },
+      (r) => (r.ok ? MANIFEST_TTL_MS : r.error === 'request deadline reached' ? 0 : FAILURE_TTL_MS),
+    );
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/** Whether the manifest declares `resource` for this type and id (resource-level types/idPrefixes win). */
+export function declares(manifest: StremioManifest, resource: string, type: string, id?: string): boolean {
+  for (const r of manifest.resources) {
+    const name = typeof r === 'string' ? r : r.name;
+    if (name !== resource) continue;
+    const types = typeof r === 'string' ? manifest.types : (r.types ?? manifest.types);
+    const prefixes = typeof r === 'string' ? manifest.idPrefixes : (r.idPrefixes ?? manifest.idPrefixes);
+    if (!types.includes(type)) continue;
+    if (id !== undefined && prefixes && prefixes.length && !prefixes.some((p) => id.startsWith(p))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The addon serves this resource for (type, id): the manifest declares it and the preset allows it. */
+export function serves(addon: ResolvedAddon, manifest: StremioManifest, resource: string, type: string, id?: string): boolean {
+  if (addon.resources && !addon.resources.includes(resource as never)) return false;
+  return declares(manifest, resource, type, id);
+}
