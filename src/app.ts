@@ -10,6 +10,7 @@ import { registerRateLimit } from './http/rate-limit.js';
 import { loggerOptions } from './logging.js';
 import { userApiRoutes } from './routes/user-api.js';
 import { configureRoutes } from './routes/configure.js';
+import { manifestProxyRoutes } from './routes/manifest-proxy.js';
 import { stremioRoutes } from './routes/stremio.js';
 import { AddonService } from './addon/addon-service.js';
 import { ReadyConfigLoader } from './addon/config-loader.js';
@@ -88,7 +89,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { instanceName: settings.addonName, regexAccess: settings.regexAccess, trustedUuids: settings.trustedUuids },
     app.log,
   );
-  await app.register(async (scope) => stremioRoutes(scope, { addon, loader, aliases, instance }), { prefix: '/stremio' });
+  await app.register(async (scope) => stremioRoutes(scope, { addon, loader, aliases, instance, serverTiming: settings.exposeServerTiming }), { prefix: '/stremio' });
+  await app.register(
+    async (scope) => {
+      if (!settings.disableRateLimits) {
+        await registerRateLimit(scope, {
+          name: 'manifest-proxy',
+          max: settings.rateLimitMax,
+          windowMs: settings.rateLimitWindowMs,
+          redis: deps.redis,
+        });
+      }
+      await manifestProxyRoutes(scope);
+    },
+    { prefix: '/api/v1/addon-manifest' },
+  );
   await configureRoutes(app);
 
   const openApi = JSON.stringify(buildOpenApiDocument(VERSION));

@@ -77,6 +77,7 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v ?? 'all'),
   TRUSTED_UUIDS: optionalString,
+  EXPOSE_SERVER_TIMING: bool(false),
 });
 
 export interface Alias {
@@ -114,6 +115,7 @@ export interface Settings {
   /** Regex filters run in RE2 (linear time), so they are safe to allow everyone by default. */
   regexAccess: 'all' | 'trusted' | 'none';
   trustedUuids: Set<string>;
+  exposeServerTiming: boolean;
 }
 
 export class SettingsError extends Error {
@@ -200,6 +202,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     streamResultCacheTtlMs: e.STREAM_RESULT_CACHE_TTL * 1000,
     streamCacheMaxAge: e.STREAM_CACHE_MAX_AGE,
     regexAccess: e.REGEX_FILTER_ACCESS,
+    exposeServerTiming: e.EXPOSE_SERVER_TIMING,
     trustedUuids: new Set((e.TRUSTED_UUIDS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
   };
 }

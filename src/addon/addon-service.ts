@@ -25,6 +25,10 @@ export interface AddonServiceOptions {
 export interface AddonAnswer {
   body: Record<string, unknown>;
   cacheMaxAge: number;
+  /** The body already serialised and encoded (cached answers are sent many times). */
+  payload?: Buffer;
+  /** Where the time went (ms), for a Server-Timing header. */
+  timings?: Record<string, number>;
 }
 
 const MAX_RESOURCE_BYTES = 5 * 1024 * 1024;
@@ -57,25 +61,36 @@ export class AddonService {
   }
 
   async streams(ready: ReadyConfig, type: string, id: string): Promise<AddonAnswer> {
+    const started = performance.now();
     const key = `${ready.uuid}:${ready.version}:${type}:${id}`;
     const cached = this.opts.resultTtlMs > 0 ? this.results.get(key) : undefined;
-    if (cached) return cached;
+    if (cached) return { ...cached, timings: { cache: performance.now() - started } };
     const kind = requestKind(type, id);
     const outcome = await fetchStreams(ready.addons, { type, id, kind }, {
       manifests: this.opts.manifests,
       responses: this.opts.responses,
       deadlineMs: Math.min(this.opts.streamDeadlineMs, Math.max(0, ...ready.addons.map((a) => a.timeoutMs)) + 250),
     });
-    const streams: Record<string, unknown>[] = ready.pipeline.run(outcome.streams, { type, id, kind });
+    const fetched = performance.now();
+    const stages = { filter: 0, dedupe: 0, preferred: 0, sort: 0, limit: 0, format: 0 };
+    const streams: Record<string, unknown>[] = ready.pipeline.run(outcome.streams, { type, id, kind }, stages);
     const failed = outcome.failures.length > 0 || ready.broken.length > 0;
     if (ready.showErrors('stream')) {
       for (const b of ready.broken) streams.push(errorStream(b.name, b.error));
       for (const f of outcome.failures) streams.push(errorStream(f.name, f.error));
     }
     // A partial answer is not worth keeping: the next request should ask the failed addons again.
-    const answer = { body: { streams }, cacheMaxAge: failed ? 0 : this.opts.cacheMaxAge };
-    if (!failed && this.opts.resultTtlMs > 0) this.results.set(key, answer, this.opts.resultTtlMs);
-    return answer;
+    const answer: AddonAnswer = { body: { streams }, cacheMaxAge: failed ? 0 : this.opts.cacheMaxAge };
+    if (!failed && this.opts.resultTtlMs > 0) {
+      answer.payload = Buffer.from(serializeAnswer(answer));
+      this.results.set(key, answer, this.opts.resultTtlMs);
+    }
+    const slowest = Math.max(0, ...outcome.timings.map((t) => t.ms));
+    const total = performance.now() - started;
+    return {
+      ...answer,
+      timings: { upstream: slowest, fetch: fetched - started, parse: outcome.parseMs, ...stages, total, overhead: total - slowest },
+    };
   }
 
   async catalog(ready: ReadyConfig, type: string, id: string, extra: string | undefined): Promise<AddonAnswer> {
@@ -150,6 +165,12 @@ export class AddonService {
     if (!ready.showErrors(resource)) return { body: empty, cacheMaxAge: 0 };
     return { body: itemIsBody ? item : { ...empty, metas: [item] }, cacheMaxAge: 0 };
   }
+}
+
+/** The protocol body: Stremio reads cacheMaxAge/staleRevalidate from it. */
+export function serializeAnswer(answer: AddonAnswer): string {
+  const maxAge = answer.cacheMaxAge;
+  return JSON.stringify(maxAge > 0 ? { ...answer.body, cacheMaxAge: maxAge, staleRevalidate: maxAge * 4 } : answer.body);
 }
 
 /** An upstream's own cacheMaxAge wins when it asks for less. */

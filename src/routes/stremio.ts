@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { AddonAnswer, AddonService } from '../addon/addon-service.js';
+import { serializeAnswer, type AddonAnswer, type AddonService } from '../addon/addon-service.js';
 import type { ReadyConfigLoader } from '../addon/config-loader.js';
 import { errorMeta, errorStream } from '../addon/error-items.js';
 import { unconfiguredManifest, type InstanceInfo } from '../addon/manifest.js';
@@ -12,6 +12,8 @@ export interface StremioRouteDeps {
   loader: ReadyConfigLoader;
   aliases: AliasResolver;
   instance: InstanceInfo;
+  /** Adds a Server-Timing header to resource answers (benchmarks, debugging). */
+  serverTiming: boolean;
 }
 
 const RESOURCES = new Set(['stream', 'catalog', 'meta', 'subtitles', 'addon_catalog']);
@@ -36,11 +38,13 @@ const CREDENTIAL_MESSAGES = {
   credentials: 'This install link is no longer valid (the password was changed). Open the configure page, log in and reinstall.',
 } as const;
 
-function sendAnswer(reply: FastifyReply, answer: AddonAnswer) {
+function sendAnswer(reply: FastifyReply, answer: AddonAnswer, serverTiming: boolean) {
+  if (serverTiming && answer.timings) {
+    reply.header('server-timing', Object.entries(answer.timings).map(([k, v]) => `${k};dur=${v.toFixed(2)}`).join(', '));
+  }
   const maxAge = answer.cacheMaxAge;
-  const body = maxAge > 0 ? { ...answer.body, cacheMaxAge: maxAge, staleRevalidate: maxAge * 4 } : answer.body;
   reply.header('cache-control', maxAge > 0 ? `max-age=${maxAge}, stale-while-revalidate=${maxAge * 4}` : 'no-cache');
-  return reply.type('application/json; charset=utf-8').send(body);
+  return reply.type('application/json; charset=utf-8').send(answer.payload ?? serializeAnswer(answer));
 }
 
 /** What Stremio shows when the URL's credentials do not open a config: one item saying why. */
@@ -61,7 +65,7 @@ function credentialErrorBody(resource: string, message: string): Record<string, 
 
 /** The Stremio addon protocol under /stremio (CORS open: Stremio Web calls it from the browser). */
 export async function stremioRoutes(app: FastifyInstance, deps: StremioRouteDeps): Promise<void> {
-  const { addon, loader, aliases, instance } = deps;
+  const { addon, loader, aliases, instance, serverTiming } = deps;
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
 
   app.get('/manifest.json', (_req, reply) => reply.header('cache-control', 'max-age=3600').send(unconfiguredManifest(instance)));
@@ -97,15 +101,15 @@ export async function stremioRoutes(app: FastifyInstance, deps: StremioRouteDeps
     const { resource, type, id, extra } = target;
     switch (resource) {
       case 'stream':
-        return sendAnswer(reply, await addon.streams(ready, type, id));
+        return sendAnswer(reply, await addon.streams(ready, type, id), serverTiming);
       case 'catalog':
-        return sendAnswer(reply, await addon.catalog(ready, type, id, extra));
+        return sendAnswer(reply, await addon.catalog(ready, type, id, extra), serverTiming);
       case 'meta':
-        return sendAnswer(reply, await addon.meta(ready, type, id));
+        return sendAnswer(reply, await addon.meta(ready, type, id), serverTiming);
       case 'subtitles':
-        return sendAnswer(reply, await addon.subtitles(ready, type, id, extra));
+        return sendAnswer(reply, await addon.subtitles(ready, type, id, extra), serverTiming);
       default:
-        return sendAnswer(reply, await addon.addonCatalog(ready, type, id));
+        return sendAnswer(reply, await addon.addonCatalog(ready, type, id), serverTiming);
     }
   });
 }

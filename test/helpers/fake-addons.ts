@@ -48,15 +48,19 @@ export interface SdkAddonOptions {
   types?: string[];
   idPrefixes?: string[];
   catalogs?: { type: string; id: string; name: string; extra?: object[] }[];
-  /** Resource → handler answering the protocol object ({streams}, {metas}, {meta}, {subtitles}). */
-  handlers: Partial<Record<'stream' | 'catalog' | 'meta' | 'subtitles', (args: HandlerArgs) => object | Promise<object>>>;
+  /** Resource → handler answering the protocol object ({streams}, {metas}, {meta}, {subtitles}, {addons}). */
+  handlers: Partial<Record<'stream' | 'catalog' | 'meta' | 'subtitles' | 'addon_catalog', (args: HandlerArgs) => object | Promise<object>>>;
+  /** Manifest `resources` as written (short or `{name, types, idPrefixes}` form); default: the handlers' names. */
+  resources?: (string | { name: string; types?: string[]; idPrefixes?: string[] })[];
+  /** Manifest `addonCatalogs` (for an `addon_catalog` handler). */
+  addonCatalogs?: { type: string; id: string; name: string }[];
   /** Delay before every resource answer, ms. */
   delayMs?: number;
 }
 
 /** A real Stremio addon built with stremio-addon-sdk, served on 127.0.0.1. */
 export async function startSdkAddon(opts: SdkAddonOptions): Promise<FakeAddon> {
-  const resources = Object.keys(opts.handlers).filter((r) => r !== 'catalog');
+  const resources = opts.resources ?? Object.keys(opts.handlers).filter((r) => r !== 'catalog');
   const builder = new addonBuilder({
     id: opts.id,
     version: '1.0.0',
@@ -66,6 +70,7 @@ export async function startSdkAddon(opts: SdkAddonOptions): Promise<FakeAddon> {
     types: opts.types ?? ['movie', 'series'],
     ...(opts.idPrefixes ? { idPrefixes: opts.idPrefixes } : {}),
     catalogs: opts.catalogs ?? [],
+    ...(opts.addonCatalogs ? { addonCatalogs: opts.addonCatalogs } : {}),
   });
   for (const [resource, handler] of Object.entries(opts.handlers)) {
     builder.defineResourceHandler(resource, async (args) => {

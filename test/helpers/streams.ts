@@ -72,3 +72,68 @@ export function torrentioStreams(opts: GenOptions): object[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hand-written streams in the exact shapes real addons send (used by test/addon/*).
+
+export interface TorrentioSpec {
+  /** The file played (behaviorHints.filename). */
+  filename: string;
+  /** The torrent name when it differs from the file (season packs, collections). */
+  torrent?: string;
+  /** Size as Torrentio writes it, e.g. '61 GB' (Torrentio's GB are 1024-based). */
+  size: string;
+  seeders: number;
+  indexer: string;
+  /** Last description line, e.g. '🇬🇧 / 🇫🇷'. */
+  flags?: string;
+  /** Torrentio's quality label on the name's second line: '4k', '1080p', … */
+  label: string;
+  infoHash: string;
+  fileIdx?: number;
+  /** Debrid service short name and cache state; absent = P2P. */
+  debrid?: { short: string; service: string; cached: boolean };
+  addonName?: string;
+}
+
+/**
+ * One Torrentio stream object: P2P (`infoHash` + `fileIdx` + `sources`) or debrid (a resolve URL
+ * carrying the hash and file index), Torrentio's multi-line title and bingeGroup.
+ */
+export function torrentioStream(spec: TorrentioSpec): Record<string, unknown> {
+  const addon = spec.addonName ?? 'Torrentio';
+  const marker = spec.debrid ? `[${spec.debrid.short}${spec.debrid.cached ? '+' : ' download'}] ` : '';
+  const lines = [
+    ...(spec.torrent ? [spec.torrent, spec.filename] : [spec.filename]),
+    `👤 ${spec.seeders} 💾 ${spec.size} ⚙️ ${spec.indexer}`,
+    ...(spec.flags ? [spec.flags] : []),
+  ];
+  const stream: Record<string, unknown> = {
+    name: `${marker}${addon}\n${spec.label}`,
+    title: lines.join('\n'),
+    behaviorHints: { bingeGroup: `torrentio|${spec.label}|${spec.infoHash.slice(0, 8)}`, filename: spec.filename },
+  };
+  if (spec.debrid) {
+    stream.url =
+      `http://127.0.0.1:9/resolve/${spec.debrid.service}/APIKEY/${spec.infoHash}/null/${spec.fileIdx ?? 0}/` +
+      encodeURIComponent(spec.filename);
+  } else {
+    stream.infoHash = spec.infoHash;
+    if (spec.fileIdx !== undefined) stream.fileIdx = spec.fileIdx;
+    stream.sources = [`tracker:udp://tracker.opentrackr.org:1337/announce`, `dht:${spec.infoHash}`];
+  }
+  return stream;
+}
+
+/** A direct http stream as web addons send it: a URL plus behaviorHints.filename/videoSize. */
+export function httpStream(opts: { addonName: string; label: string; filename: string; url: string; videoSize: number; extra?: string }): Record<string, unknown> {
+  return {
+    name: `${opts.addonName}\n${opts.label}`,
+    description: `${opts.filename}${opts.extra ? `\n${opts.extra}` : ''}`,
+    url: opts.url,
+    behaviorHints: { notWebReady: true, filename: opts.filename, videoSize: opts.videoSize, bingeGroup: `${opts.addonName}|${opts.label}` },
+  };
+}
+
+/** A deterministic 40-hex infoHash for a label. */
+export const hashOf = (label: string): string => hex40(label);

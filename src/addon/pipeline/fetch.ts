@@ -17,6 +17,8 @@ export interface FetchOutcome {
   failures: AddonFailure[];
   /** Per addon that was asked: how long it took (ms), for logs and the benchmark. */
   timings: { instanceId: string; ms: number; count: number }[];
+  /** Time spent parsing, summed over addons (ms). */
+  parseMs: number;
 }
 
 export interface StreamRequest {
@@ -62,6 +64,7 @@ export async function fetchStreams(
   const slots: ParsedStream[][] = [];
   const failures: (AddonFailure | undefined)[] = [];
   const timings: FetchOutcome['timings'] = [];
+  let parseMs = 0;
 
   const one = async (addon: ResolvedAddon, slot: number): Promise<void> => {
     if (addon.mediaTypes.length && !addon.mediaTypes.includes(req.kind)) return;
@@ -77,12 +80,14 @@ export async function fetchStreams(
     const list = (res.data as { streams?: unknown } | null)?.streams;
     if (!Array.isArray(list)) return fail('answer has no "streams" list');
     const parsed: ParsedStream[] = [];
+    const started = performance.now();
     for (const raw of list) {
       const p = parseStream(raw, addon.ref);
       if (!p) continue;
       if ('error' in p) return fail(p.error);
       parsed.push(p);
     }
+    parseMs += performance.now() - started;
     slots[slot] = parsed;
     timings.push({ instanceId: addon.ref.presetInstanceId, ms: res.ms, count: parsed.length });
   };
@@ -94,5 +99,5 @@ export async function fetchStreams(
   }
   const streams: ParsedStream[] = [];
   for (const s of slots) if (s) for (const x of s) streams.push(x);
-  return { streams, failures: failures.filter((f): f is AddonFailure => !!f), timings };
+  return { streams, failures: failures.filter((f): f is AddonFailure => !!f), timings, parseMs };
 }

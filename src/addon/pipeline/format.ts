@@ -1,5 +1,6 @@
 import type { UserConfig } from '../../config/schema.js';
 import { compileFormatter, type FormatterInput, type StreamInput } from '../../formatter/index.js';
+import { parseOrigin } from './parse.js';
 import { getService } from './services.js';
 import type { ParsedStream } from './types.js';
 
@@ -114,12 +115,31 @@ export function compileFormat(config: UserConfig, ctx: FormatContext) {
     };
   }
 
+  /**
+   * Output by (parsed content, addon): rendering depends on nothing else once the config is fixed,
+   * so an item seen before is not rendered again. Weak keys: it shrinks with the parse cache.
+   */
+  const memo = new WeakMap<object, Map<ParsedStream['addon'], StremioStream>>();
+
   return function format(s: ParsedStream): StremioStream {
+    const origin = parseOrigin(s);
+    const known = origin && memo.get(origin)?.get(s.addon);
+    if (known) return known;
+    const out = render(s);
+    if (origin) {
+      let byAddon = memo.get(origin);
+      if (!byAddon) memo.set(origin, (byAddon = new Map()));
+      byAddon.set(s.addon, out);
+    }
+    return out;
+  };
+
+  function render(s: ParsedStream): StremioStream {
     const { name, description } = s.addon.formatPassthrough
       ? { name: typeof s.original.name === 'string' && s.original.name ? s.original.name : s.addon.addonName, description: passthroughDescription(s) }
       : formatter.format(input(s));
     return toStremio(s, name, description);
-  };
+  }
 }
 
 function passthroughDescription(s: ParsedStream): string {

@@ -9,7 +9,23 @@ import type {
   UpstreamStream,
 } from './types.js';
 
-export { clearParseCache, parseReleaseName } from './parse/release.js';
+import { clearParseCache as clearReleaseCache } from './parse/release.js';
+import { LruCache } from './parse/lru.js';
+
+export { parseReleaseName } from './parse/release.js';
+
+/**
+ * Whole-stream results by the stream's exact content: upstreams repeat the same items request
+ * after request, so a hit costs one JSON.stringify instead of a dozen regex scans. The cached
+ * result is shared, so its lists are frozen; a hit gets its own `original` and `addon`.
+ */
+type StreamTemplate = Omit<ParsedStream, 'original' | 'addon'>;
+const streamCache = new LruCache<string, StreamTemplate | ParseError | null>(20_000);
+
+export function clearParseCache(): void {
+  clearReleaseCache();
+  streamCache.clear();
+}
 
 const ERROR_TEXT = /invalid\b.*?\b(?:account|api[ _-]?key|token)|public rate limit exceeded/i;
 const MAGNET_BTIH = /[?&]xt=urn:btih:([^&]+)/i;
@@ -34,13 +50,41 @@ const FOLDER_SIZE_TOLERANCE = 0.05;
 export function parseStream(raw: unknown, addon: AddonRef): ParsedStream | ParseError | null {
   if (!isRecord(raw)) return null;
   const s = raw as UpstreamStream;
+  // The only addon facts parsing reads: Torrentio-style folder lines and the library flag.
+  const addonStyle = addon.presetType === 'torrentio' || TORRENTIO.test(addon.manifestUrl);
+  const key = `${addonStyle ? 1 : 0}${addon.libraryAddon ? 1 : 0}${JSON.stringify(s)}`;
+  let template = streamCache.get(key);
+  if (template === undefined) {
+    const parsed = parseStreamUncached(s, addon, addonStyle);
+    template = parsed && !('error' in parsed) ? toTemplate(parsed) : parsed;
+    streamCache.set(key, template);
+  }
+  if (template === null || 'error' in template) return template;
+  parseOrigins.set(s, template);
+  return { ...template, original: s, addon };
+}
+
+/** Upstream item → the cached parse result it matched (stages copy streams but keep `original`). */
+const parseOrigins = new WeakMap<object, object>();
+
+/** An identity for the stream's content, shared by every request that received the same item. */
+export function parseOrigin(stream: ParsedStream): object | undefined {
+  return parseOrigins.get(stream.original);
+}
+
+function toTemplate(parsed: ParsedStream): StreamTemplate {
+  const { original: _original, addon: _addon, ...rest } = parsed;
+  for (const value of Object.values(rest)) if (Array.isArray(value)) Object.freeze(value);
+  return rest;
+}
+
+function parseStreamUncached(s: UpstreamStream, addon: AddonRef, addonStyle: boolean): ParsedStream | ParseError | null {
   const name = nonEmptyString(s.name) ?? '';
   const text = nonEmptyString(s.description) ?? (typeof s.title === 'string' ? s.title : '');
   if (ERROR_TEXT.test(text)) return { error: text.trim() };
 
   const hints = isRecord(s.behaviorHints) ? s.behaviorHints : {};
-  const torrentioStyle =
-    addon.presetType === 'torrentio' || TORRENTIO.test(addon.manifestUrl) || TORRENTIO.test(name);
+  const torrentioStyle = addonStyle || TORRENTIO.test(name);
 
   let url = nonEmptyString(s.url);
   let magnetHash: string | undefined;
