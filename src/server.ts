@@ -31,7 +31,9 @@ async function connectRedis(uri: string, log: Logger): Promise<RedisClientType<a
       log.warn({ err: err.message }, 'Redis connection problem');
     }
   });
-  client.connect().catch(() => undefined);
+  // Wait briefly so the first requests already share the budget; never block start-up on Redis.
+  const connecting = client.connect().catch(() => undefined);
+  await Promise.race([connecting, new Promise((resolve) => setTimeout(resolve, 1500).unref())]);
   return client as RedisClientType<any, any, any, any, any>;
 }
 

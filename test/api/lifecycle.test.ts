@@ -261,7 +261,10 @@ describe('the compiled server as a process', () => {
     const { port } = new URL(url);
     const body = JSON.stringify({ config: { ...MINIMAL_CONFIG, addonName: 'In flight' }, password: 'in flight password' });
 
+    // A keep-alive client that never lets an idle connection go by itself: the server must close it.
+    const agent = new http.Agent({ keepAlive: true });
     const req = http.request({
+      agent,
       host: '127.0.0.1',
       port: Number(port),
       path: '/api/v1/user',
@@ -292,6 +295,7 @@ describe('the compiled server as a process', () => {
     expect(parsed.detail).toBe('User was successfully created');
     const { code } = await child.exited;
     expect(code).toBe(0);
+    agent.destroy();
 
     // The user really landed and the database was closed cleanly: a new process reads it.
     const again = await startChild({ DATA_DIR: dataDir });
