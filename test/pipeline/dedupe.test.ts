@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { compileDeduplicator } from '../../src/addon/pipeline/dedupe.js';
-import type { AddonRef, ParsedStream } from '../../src/addon/pipeline/types.js';
+import type { ParsedStream } from '../../src/addon/pipeline/types.js';
+import { addonRef, parsedStream } from '../helpers/parsed-streams.js';
 import type { UserConfig } from '../../src/config/schema.js';
 
 // ---- fixtures -------------------------------------------------------------------------------
 
-function addon(id: string, index: number, over: Partial<AddonRef> = {}): AddonRef {
-  return {
-    presetInstanceId: id, presetType: 'custom', addonId: `${id}e3b0`, addonName: id, addonIndex: index,
-    manifestUrl: `https://${id}.example.org/manifest.json`, libraryAddon: false, formatPassthrough: false,
-    resultPassthrough: false, ...over,
-  };
-}
+const addon = addonRef;
 const A = addon('a', 0);
 const B = addon('b', 1);
 const C = addon('c', 2);
 
 /** A cached Real-Debrid stream of "Movie.2021.1080p.mkv"; `message` is the test label. */
 function stream(label: string, over: Partial<ParsedStream> = {}): ParsedStream {
-  return {
-    original: {}, addon: A, type: 'debrid', service: { id: 'realdebrid', cached: true },
-    filename: 'Movie.2021.1080p.mkv', message: label,
-    library: false, visualTags: [], audioTags: [], audioChannels: [], languages: [], subtitles: [],
-    editions: [], seasons: [], episodes: [], folderSeasons: [], folderEpisodes: [], repack: false,
-    proper: false, subbed: false, dubbed: false, regraded: false, uncensored: false, unrated: false,
-    upscaled: false, seasonPack: false, ...over,
-  };
+  return parsedStream(A, { filename: 'Movie.2021.1080p.mkv', message: label, ...over });
 }
 const uncached = (label: string, over: Partial<ParsedStream> = {}) =>
   stream(label, { service: { id: 'realdebrid', cached: false }, ...over });

@@ -5,18 +5,13 @@ import { compileFilter } from '../../src/addon/pipeline/filter.js';
 import { compileLimiter } from '../../src/addon/pipeline/limit.js';
 import { compilePreferred } from '../../src/addon/pipeline/preferred.js';
 import { compileSorter } from '../../src/addon/pipeline/sort.js';
-import type { AddonRef, ParsedStream } from '../../src/addon/pipeline/types.js';
+import type { ParsedStream } from '../../src/addon/pipeline/types.js';
+import { addonRef, parsedStream } from '../helpers/parsed-streams.js';
 import { validateConfig, type UserConfig } from '../../src/config/schema.js';
 
 // ---- fixtures -------------------------------------------------------------------------------
 
-function addon(id: string, index: number, over: Partial<AddonRef> = {}): AddonRef {
-  return {
-    presetInstanceId: id, presetType: 'custom', addonId: `${id}e3b0`, addonName: id, addonIndex: index,
-    manifestUrl: `https://${id}.example.org/manifest.json`, libraryAddon: false, formatPassthrough: false,
-    resultPassthrough: false, ...over,
-  };
-}
+const addon = addonRef;
 const LIB = addon('lib', 0, { libraryAddon: true, pinPosition: 'top' });
 const TIO = addon('tio', 1);
 const CMT = addon('cmt', 2);
@@ -27,13 +22,7 @@ const TB_UNCACHED = { id: 'torbox', cached: false } as const;
 
 /** A cached Real-Debrid Torrentio stream with empty lists; `filename` doubles as the label. */
 function stream(filename: string, over: Partial<ParsedStream> = {}): ParsedStream {
-  return {
-    original: {}, addon: TIO, type: 'debrid', service: RD, filename, size: 5 * GB,
-    library: false, visualTags: [], audioTags: [], audioChannels: [], languages: [], subtitles: [],
-    editions: [], seasons: [], episodes: [], folderSeasons: [], folderEpisodes: [], repack: false,
-    proper: false, subbed: false, dubbed: false, regraded: false, uncensored: false, unrated: false,
-    upscaled: false, seasonPack: false, ...over,
-  };
+  return parsedStream(TIO, { service: RD, filename, size: 5 * GB, ...over });
 }
 
 /** config.md §13, as a user would paste it. */

@@ -1,0 +1,48 @@
+import type { AddonRef, ParsedStream } from '../../src/addon/pipeline/types.js';
+
+/** Fixtures for pipeline stage tests: an addon reference and a parsed stream with neutral defaults. */
+export function addonRef(id: string, index: number, over: Partial<AddonRef> = {}): AddonRef {
+  return {
+    presetInstanceId: id,
+    presetType: 'custom',
+    addonId: `${id}e3b0`,
+    addonName: id,
+    addonIndex: index,
+    manifestUrl: `https://${id}.example.org/manifest.json`,
+    libraryAddon: false,
+    formatPassthrough: false,
+    resultPassthrough: false,
+    ...over,
+  };
+}
+
+/** A cached Real-Debrid stream with empty lists and no flags; `over` sets what a test is about. */
+export function parsedStream(addon: AddonRef, over: Partial<ParsedStream> = {}): ParsedStream {
+  return {
+    original: {},
+    addon,
+    type: 'debrid',
+    service: { id: 'realdebrid', cached: true },
+    library: false,
+    visualTags: [],
+    audioTags: [],
+    audioChannels: [],
+    languages: [],
+    subtitles: [],
+    editions: [],
+    seasons: [],
+    episodes: [],
+    folderSeasons: [],
+    folderEpisodes: [],
+    repack: false,
+    proper: false,
+    subbed: false,
+    dubbed: false,
+    regraded: false,
+    uncensored: false,
+    unrated: false,
+    upscaled: false,
+    seasonPack: false,
+    ...over,
+  };
+}
