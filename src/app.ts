@@ -4,7 +4,7 @@ import type { RedisClientType } from 'redis';
 import { configJsonSchema } from './config/json-schema.js';
 import { derivePurposeKeys } from './crypto/keys.js';
 import { AppError } from './errors.js';
-import { installErrorHandling } from './http/error-handler.js';
+import { frameworkErrors, installErrorHandling } from './http/error-handler.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { loggerOptions } from './logging.js';
@@ -44,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: settings.bodyLimit,
     trustProxy: settings.trustedProxies.length ? settings.trustedProxies : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    frameworkErrors,
     // Per-request lines only when debugging: at thousands of req/s they would dominate the log.
     logController: new LogController({ disableRequestLogging: settings.logLevel !== 'debug' && settings.logLevel !== 'trace' }),
   });

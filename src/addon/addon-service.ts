@@ -106,9 +106,13 @@ export class AddonService {
 
   async meta(ready: ReadyConfig, type: string, id: string): Promise<AddonAnswer> {
     const candidates = (await this.manifestsOf(ready)).filter(({ addon, manifest }) => serves(addon, manifest, 'meta', type, id));
-    // Asked together, answered in config order: the first addon with a meta wins.
-    const answers = await Promise.all(candidates.map(({ addon }) => this.upstream(addon, 'meta', type, id)));
-    for (const res of answers) {
+    // Asked together, answered in config order: the first addon with a meta wins, as soon as
+    // every addon before it has answered empty (later, slower ones are not waited for).
+    const pending = candidates.map(({ addon }) => this.upstream(addon, 'meta', type, id));
+    const answers = [];
+    for (const p of pending) {
+      const res = await p;
+      answers.push(res);
       if (!res.ok) continue;
       const meta = (res.data as { meta?: unknown }).meta;
       if (meta && typeof meta === 'object') return { body: { meta }, cacheMaxAge: cacheAgeOf(res.data, this.opts.cacheMaxAge) };

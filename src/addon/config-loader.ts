@@ -26,7 +26,7 @@ export class ReadyConfigLoader {
   ) {}
 
   async load(uuidOrAlias: string, secret: string): Promise<LoadResult> {
-    const session = await this.users.authenticate(uuidOrAlias, secret, { allowToken: true });
+    const session = await this.users.authenticate(uuidOrAlias, secret, { tokenOnly: true });
     if (!session) return { ok: false, reason: (await this.users.exists(uuidOrAlias)) ? 'credentials' : 'deleted' };
     const hit = this.cache.get(session.uuid, session.row.version);
     if (hit && (!hit.parent || (await this.users.currentVersion(hit.parent.uuid)) === hit.parent.version)) {

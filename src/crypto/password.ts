@@ -13,11 +13,15 @@ export const DEFAULT_KDF: KdfParams = { m: 19 * 1024, t: 2, p: 1 };
 
 export const SALT_BYTES = 16;
 
+/** How many Argon2id runs this process started: lets tests and operators see which paths pay it. */
+export const kdfStats = { runs: 0 };
+
 /**
  * The password-equivalent secret S = Argon2id(password, salt). argon2 runs in libuv's threadpool,
  * off the event loop. The whole password is hashed (no 72-byte truncation as with bcrypt).
  */
 export async function stretchPassword(password: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
+  kdfStats.runs++;
   await acquire();
   try {
     return await hashRaw(password, salt, params);

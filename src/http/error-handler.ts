@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../errors.js';
 import { fail, STATUS_OF } from './envelope.js';
 
@@ -45,7 +45,21 @@ export function installErrorHandling(app: FastifyInstance): void {
     return reply.code(status).type('application/json; charset=utf-8').send(fail(code, message, issues));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).type('application/json; charset=utf-8').send(fail('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/stremio/')) reply.header('access-control-allow-origin', '*');
+    return reply.code(404).type('application/json; charset=utf-8').send(fail('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
+  });
+}
+
+/**
+ * Errors Fastify raises before routing (a URL that is not valid percent-encoding, a path segment
+ * over the length limit): same envelope as every other answer, CORS open on Stremio paths.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  if (request.url.startsWith('/stremio/')) reply.header('access-control-allow-origin', '*');
+  reply
+    .code(tooLong ? 414 : 400)
+    .type('application/json; charset=utf-8')
+    .send(fail('BAD_REQUEST', tooLong ? 'A path segment is too long' : 'The URL is not valid (bad percent-encoding)'));
 }

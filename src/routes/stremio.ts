@@ -1,5 +1,5 @@
 import cors from '@fastify/cors';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { serializeAnswer, type AddonAnswer, type AddonService } from '../addon/addon-service.js';
 import type { ReadyConfigLoader } from '../addon/config-loader.js';
 import { errorMeta, errorStream } from '../addon/error-items.js';
@@ -31,6 +31,17 @@ export function parseResourcePath(rest: string): { resource: string; type: strin
   } catch {
     return null;
   }
+}
+
+/**
+ * The `*` part of the route as it came on the wire. Fastify's `*` param is already decoded, which
+ * would turn the extra `search=tom%20%26%20jerry` into two extras, decode ids twice, and put
+ * non-Latin-1 text into a redirect's Location header (an invalid header: a 500).
+ */
+function rawRest(request: FastifyRequest): string {
+  const q = request.url.indexOf('?');
+  const path = q >= 0 ? request.url.slice(0, q) : request.url;
+  return path.split('/').slice(request.routeOptions.url!.split('/').indexOf('*')).join('/');
 }
 
 const CREDENTIAL_MESSAGES = {
@@ -74,9 +85,8 @@ export async function stremioRoutes(app: FastifyInstance, deps: StremioRouteDeps
     const { alias } = request.params as { alias: string };
     const entry = aliases.get(alias);
     if (!entry) throw new AppError('NOT_FOUND', 'Unknown alias');
-    const rest = (request.params as { '*': string })['*'];
     const q = request.url.indexOf('?');
-    return reply.redirect(`/stremio/${entry.uuid}/${entry.encryptedPassword}/${rest}${q >= 0 ? request.url.slice(q) : ''}`, 302);
+    return reply.redirect(`/stremio/${entry.uuid}/${entry.encryptedPassword}/${rawRest(request)}${q >= 0 ? request.url.slice(q) : ''}`, 302);
   });
 
   app.get('/:uuid/:token/manifest.json', async (request, reply) => {
@@ -89,8 +99,7 @@ export async function stremioRoutes(app: FastifyInstance, deps: StremioRouteDeps
 
   app.get('/:uuid/:token/*', async (request, reply) => {
     const { uuid, token } = request.params as { uuid: string; token: string; '*': string };
-    const rest = (request.params as { '*': string })['*'];
-    const target = parseResourcePath(rest);
+    const target = parseResourcePath(rawRest(request));
     if (!target) throw new AppError('NOT_FOUND', 'Not a Stremio resource path: expected <resource>/<type>/<id>[/<extra>].json');
     const loaded = await loader.load(uuid, token);
     if (!loaded.ok) {

@@ -80,23 +80,30 @@ export class UserService {
    * Checks a raw password or an encryptedPassword token. A valid token never runs Argon2id; a
    * repeated raw password may skip it through the keyed in-process cache; anything wrong pays it.
    * Unknown uuid and wrong secret are indistinguishable to the caller (both null).
+   * `tokenOnly` (the open, unthrottled Stremio routes) accepts nothing but a token, so no request
+   * there can make the server run Argon2id.
    */
-  async authenticate(uuidOrAlias: string, secret: string, opts: { allowToken?: boolean } = {}): Promise<Session | null> {
+  async authenticate(
+    uuidOrAlias: string,
+    secret: string,
+    opts: { allowToken?: boolean; tokenOnly?: boolean } = {},
+  ): Promise<Session | null> {
     const uuid = this.resolveUuid(uuidOrAlias);
     // Not even uuid-shaped: nothing to hide, so no reason to spend a KDF run on it.
     if (!uuid) return null;
     const row = await this.repo.find(uuid);
     if (!row) {
-      await stretchPassword(secret, this.decoySalt, this.kdf);
+      if (!opts.tokenOnly) await stretchPassword(secret, this.decoySalt, this.kdf);
       return null;
     }
-    const allowToken = opts.allowToken ?? this.acceptToken;
+    const allowToken = opts.tokenOnly || (opts.allowToken ?? this.acceptToken);
     if (allowToken && looksLikeToken(secret)) {
       const s = readToken(this.keys.token, uuid, secret);
       const session = s && this.unlock(row, s);
       if (session) return { ...session, token: secret };
       // Not a token of ours: it may still be a raw password that happens to look like one.
     }
+    if (opts.tokenOnly) return null;
     const cached = this.passwordCache.get(uuid, secret);
     if (cached) {
       const session = this.unlock(row, cached);
