@@ -175,6 +175,15 @@ describe('sort: preferred keyword and regex marks', () => {
     const mark = compilePreferred(cfg({ preferredRegexPatterns: [{ name: 'R', pattern: 'REMUX' }] }), { regexAllowed: false });
     const [marked] = mark([original]);
     expect(marked?.regexMatched).toBeUndefined();
+    expect(marked?.keywordMatched).toBeFalsy();
+    expect('keywordMatched' in original).toBe(false);
+    expect('regexMatched' in original).toBe(false);
+  });
+
+  it('marks copies, never the parsed streams themselves', () => {
+    const original = stream('Movie.REMUX');
+    const [marked] = compilePreferred(cfg({ preferredKeywords: ['REMUX'] }), { regexAllowed: true })([original]);
+    expect(marked?.keywordMatched).toBe(true);
     expect(marked).not.toBe(original);
     expect('keywordMatched' in original).toBe(false);
   });

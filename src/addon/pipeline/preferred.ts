@@ -8,8 +8,8 @@ import {
 } from './user-regex.js';
 
 export interface PreferredMarks {
-  /** A `preferredKeywords` entry matched. */
-  keywordMatched: boolean;
+  /** A `preferredKeywords` entry matched (absent: nothing to match against). */
+  keywordMatched?: boolean;
   /** Index in `preferredRegexPatterns` of the first entry that matched. */
   regexMatchIndex?: number;
   /** That entry's `name` (the formatter's `stream.regexMatched`). */
@@ -41,8 +41,9 @@ export function compilePreferred(config: UserConfig, opts: { regexAllowed: boole
     });
   }
 
+  // Nothing to mark: no copies (a copy per stream is most of this stage's cost).
   const mark = (streams: ParsedStream[]): MarkedStream[] =>
-    streams.map((s) => {
+    !keywords && patterns.length === 0 ? streams : streams.map((s) => {
       const fields = matchFields(s);
       const marked: MarkedStream = { ...s, keywordMatched: !!keywords && keywordsMatchAny(keywords, fields) };
       // `n` negates: the entry matches when the regex matches none of the fields.
