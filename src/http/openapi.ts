@@ -111,6 +111,21 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           responses: { '200': response('Deleted', null), ...authErrors },
         },
       },
+      '/api/v1/addon-manifest': {
+        get: {
+          summary: "Fetch an upstream addon's manifest through the server (the configure page's view of it)",
+          parameters: [{ name: 'url', in: 'query', required: true, schema: { type: 'string', format: 'uri' } }],
+          responses: {
+            '200': response('The manifest', {
+              type: 'object',
+              required: ['manifestUrl', 'manifest'],
+              properties: { manifestUrl: { type: 'string' }, manifest: { type: 'object' } },
+            }),
+            '400': errorResponse('Not a manifest URL, unreachable, or not a Stremio manifest'),
+            '429': authErrors['429'],
+          },
+        },
+      },
       '/api/v1/user/password': {
         post: {
           summary: 'Change the password, keeping the configuration; old tokens stop working',
