@@ -4,8 +4,8 @@ import type { RedisClientType } from 'redis';
 import { configJsonSchema } from './config/json-schema.js';
 import { derivePurposeKeys } from './crypto/keys.js';
 import { AppError } from './errors.js';
-import { frameworkErrors, installErrorHandling } from './http/error-handler.js';
-import { buildOpenApiDocument } from './http/openapi.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/error-handler.js';
+import { buildOpenApiDocument } from './routes/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { loggerOptions } from './logging.js';
 import { userApiRoutes } from './routes/user-api.js';
@@ -45,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: settings.trustedProxies.length ? settings.trustedProxies : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     frameworkErrors,
+    clientErrorHandler,
     // Per-request lines only when debugging: at thousands of req/s they would dominate the log.
     logController: new LogController({ disableRequestLogging: settings.logLevel !== 'debug' && settings.logLevel !== 'trace' }),
   });
@@ -53,10 +54,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installJsonParser(app);
 
   const aliases = new AliasResolver(settings.aliases);
-  const users = new UserService(new UsersRepository(deps.database.db), derivePurposeKeys(settings.secretKey), aliases, {
-    acceptToken: true,
-    ...(deps.kdf ? { kdf: deps.kdf } : {}),
-  });
+  const users = new UserService(
+    new UsersRepository(deps.database.db),
+    derivePurposeKeys(settings.secretKey),
+    aliases,
+    deps.kdf ? { kdf: deps.kdf } : {},
+  );
   const configs = new ConfigService(users, app.log);
 
   await app.register(
@@ -90,7 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { instanceName: settings.addonName, regexAccess: settings.regexAccess, trustedUuids: settings.trustedUuids },
     app.log,
   );
-  await app.register(async (scope) => stremioRoutes(scope, { addon, loader, aliases, instance, serverTiming: settings.exposeServerTiming }), { prefix: '/stremio' });
+  await app.register(async (scope) => stremioRoutes(scope, { addon, loader, aliases, instance, serverTiming: settings.exposeServerTiming, baseUrl: settings.baseUrl }), { prefix: '/stremio' });
   await app.register(
     async (scope) => {
       if (!settings.disableRateLimits) {

@@ -2,10 +2,15 @@ import type { LoggerOptions } from 'pino';
 
 /** Path shapes that carry a secret: /stremio/<uuid>/<token>/… (the token opens the config). */
 const STREMIO_TOKEN = /^(\/stremio\/[^/?]+\/)[^/?]+/;
-const SECRET_QUERY = /([?&](?:password|token|encryptedPassword)=)[^&]*/gi;
 
+/**
+ * A URL fit for a log line: the Stremio token replaced, the query string dropped whole (upstream
+ * manifest URLs passed as parameters carry debrid keys, and no query is worth that risk).
+ */
 export function redactUrl(url: string): string {
-  return url.replace(STREMIO_TOKEN, '$1[redacted]').replace(SECRET_QUERY, '$1[redacted]');
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  return path.replace(STREMIO_TOKEN, '$1[redacted]') + (q < 0 ? '' : '?[redacted]');
 }
 
 /** Pino options for the whole server: secrets never reach a log line. */

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isUuid } from './uuid.js';
 
 /** Operator settings, read once from the environment (names as AIOStreams uses them). */
 const bool = (fallback: boolean) =>
@@ -67,7 +69,9 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v ?? 'info'),
   ADDON_NAME: z.string().trim().optional().transform((v) => v || 'AIOStreams'),
-  ADDON_LOGO: optionalString,
+  ADDON_LOGO: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: 'must be an absolute http(s) URL',
+  }),
   STREAM_REQUEST_DEADLINE_MS: int(15_000, 1_000, 60_000),
   UPSTREAM_STREAM_CACHE_TTL: int(60, 0, 86_400),
   STREAM_RESULT_CACHE_TTL: int(60, 0, 86_400),
@@ -124,21 +128,30 @@ export class SettingsError extends Error {
   }
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CIDR_RE = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+/** An IPv4/IPv6 address, optionally with a prefix length that fits its family. */
+function isCidr(text: string): boolean {
+  const [address = '', prefix, extra] = text.split('/');
+  if (extra !== undefined) return false;
+  const family = isIP(address);
+  if (!family) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
 
 function parseAliases(raw: string | undefined, problems: string[]): Map<string, Alias> {
   const aliases = new Map<string, Alias>();
   if (!raw) return aliases;
-  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const [index, entry] of raw.split(',').map((s) => s.trim()).filter(Boolean).entries()) {
     // alias:uuid:encryptedPassword - the token never contains a colon, so split on the first two.
     const first = entry.indexOf(':');
     const second = entry.indexOf(':', first + 1);
     const alias = entry.slice(0, first);
     const uuid = entry.slice(first + 1, second);
     const encryptedPassword = entry.slice(second + 1);
-    if (first <= 0 || second < 0 || !UUID_RE.test(uuid) || !encryptedPassword || !/^[A-Za-z0-9_.~-]+$/.test(alias)) {
-      problems.push(`ALIASED_CONFIGURATIONS: entry "${alias || entry.slice(0, 20)}…" must be alias:uuid:encryptedPassword`);
+    if (first <= 0 || second < 0 || !isUuid(uuid) || !encryptedPassword || !/^[A-Za-z0-9_.~-]+$/.test(alias)) {
+      // Never echo the entry: it holds a token.
+      problems.push(`ALIASED_CONFIGURATIONS: entry ${index + 1} must be alias:uuid:encryptedPassword (alias of letters, digits, . _ ~ -)`);
       continue;
     }
     aliases.set(alias, { alias, uuid: uuid.toLowerCase(), encryptedPassword });
@@ -172,7 +185,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const aliases = parseAliases(e.ALIASED_CONFIGURATIONS, problems);
   const trustedProxies = (e.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const cidr of trustedProxies) {
-    if (!CIDR_RE.test(cidr)) problems.push(`TRUSTED_PROXIES: "${cidr}" is not an IP address or CIDR range`);
+    if (!isCidr(cidr)) problems.push(`TRUSTED_PROXIES: "${cidr}" is not an IP address or CIDR range`);
   }
   if (problems.length) throw new SettingsError(problems);
 

@@ -38,7 +38,9 @@ export class AddonService {
   private readonly results: TtlCache<AddonAnswer>;
 
   constructor(private readonly opts: AddonServiceOptions) {
-    this.results = new TtlCache(5_000);
+    // Bounded by bytes too: 5,000 answers of a few MB each would otherwise pin gigabytes. The
+    // serialised payload stands for the answer's size (its body objects scale with it).
+    this.results = new TtlCache<AddonAnswer>(5_000, { weigh: (a) => a.payload?.byteLength ?? 0, maxWeight: 64 * 1024 * 1024 });
   }
 
   /** Upstream manifests of the enabled addons that answered; the others are logged and left out. */
@@ -74,12 +76,14 @@ export class AddonService {
     const fetched = performance.now();
     const stages = { filter: 0, dedupe: 0, preferred: 0, sort: 0, limit: 0, format: 0 };
     const streams: Record<string, unknown>[] = ready.pipeline.run(outcome.streams, { type, id, kind }, stages);
-    const failed = outcome.failures.length > 0 || ready.broken.length > 0;
+    // Broken presets fail the same way every time; only a transient upstream failure makes an
+    // answer not worth keeping.
+    const failed = outcome.failures.length > 0;
     if (ready.showErrors('stream')) {
       for (const b of ready.broken) streams.push(errorStream(b.name, b.error));
       for (const f of outcome.failures) streams.push(errorStream(f.name, f.error));
     }
-    // A partial answer is not worth keeping: the next request should ask the failed addons again.
+    // A partial answer is not kept: the next request should ask the failed addons again.
     const answer: AddonAnswer = { body: { streams }, cacheMaxAge: failed ? 0 : this.opts.cacheMaxAge };
     if (!failed && this.opts.resultTtlMs > 0) {
       answer.payload = Buffer.from(serializeAnswer(answer));

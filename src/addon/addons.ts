@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { UserConfig } from '../config/schema.js';
 import type { AddonRef } from './pipeline/types.js';
 
-/** The Stremio resources an addon can serve. */
-export const RESOURCES = ['stream', 'subtitles', 'catalog', 'meta', 'addon_catalog'] as const;
+import { RESOURCES } from '../config/schema.js';
+
+/** The Stremio resources an addon can serve (one list, the config schema's). */
+export { RESOURCES };
 export type Resource = (typeof RESOURCES)[number];
 
 export const DEFAULT_TIMEOUT_MS = 7_000;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { UserConfig } from '../config/schema.js';
-import type { ResolvedAddon } from './addons.js';
+import { RESOURCES, type ResolvedAddon } from './addons.js';
 import type { ManifestCatalog, ManifestResource, StremioManifest } from './upstream/manifests.js';
 
 export interface InstanceInfo {
@@ -57,7 +57,7 @@ export function buildUserManifest(
     for (const r of manifest.resources) {
       const name = typeof r === 'string' ? r : r.name;
       if (addon.resources && !addon.resources.includes(name as never)) continue;
-      if (!['stream', 'subtitles', 'meta', 'catalog', 'addon_catalog'].includes(name)) continue;
+      if (!(RESOURCES as readonly string[]).includes(name)) continue;
       const rTypes = typeof r === 'string' ? manifest.types : ((r as ManifestResource).types ?? manifest.types);
       const rPrefixes = typeof r === 'string' ? manifest.idPrefixes : ((r as ManifestResource).idPrefixes ?? manifest.idPrefixes);
       let union = resources.get(name);

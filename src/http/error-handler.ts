@@ -63,3 +63,23 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     .type('application/json; charset=utf-8')
     .send(fail('BAD_REQUEST', tooLong ? 'A path segment is too long' : 'The URL is not valid (bad percent-encoding)'));
 }
+
+/**
+ * Requests Node's HTTP parser rejects before Fastify sees them (headers too large, malformed
+ * request line): answered in the envelope too, then the connection is closed.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify(
+    fail('BAD_REQUEST', tooLarge ? 'Request headers are too large' : 'The request is not valid HTTP'),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}

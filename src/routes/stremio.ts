@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { serializeAnswer, type AddonAnswer, type AddonService } from '../addon/addon-service.js';
 import type { ReadyConfigLoader } from '../addon/config-loader.js';
+import { RESOURCES } from '../addon/addons.js';
 import { errorMeta, errorStream } from '../addon/error-items.js';
 import { unconfiguredManifest, type InstanceInfo } from '../addon/manifest.js';
 import { AppError } from '../errors.js';
@@ -14,9 +15,11 @@ export interface StremioRouteDeps {
   instance: InstanceInfo;
   /** Adds a Server-Timing header to resource answers (benchmarks, debugging). */
   serverTiming: boolean;
+  /** BASE_URL: makes the alias redirect absolute (behind proxies that rewrite paths). */
+  baseUrl?: string | undefined;
 }
 
-const RESOURCES = new Set(['stream', 'catalog', 'meta', 'subtitles', 'addon_catalog']);
+const RESOURCE_NAMES: ReadonlySet<string> = new Set(RESOURCES);
 
 /** `stream/series/tt1%3A1%3A2.json` → its parts, decoded; null when it is not a resource path. */
 export function parseResourcePath(rest: string): { resource: string; type: string; id: string; extra?: string } | null {
@@ -26,7 +29,7 @@ export function parseResourcePath(rest: string): { resource: string; type: strin
   if (parts.length !== 3 && parts.length !== 4) return null;
   try {
     const [resource, type, id, extra] = parts.map((p, i) => (i === 3 ? p : decodeURIComponent(p)));
-    if (!resource || !type || !id || !RESOURCES.has(resource)) return null;
+    if (!resource || !type || !id || !RESOURCE_NAMES.has(resource)) return null;
     return { resource, type, id, ...(extra ? { extra } : {}) };
   } catch {
     return null;
@@ -76,7 +79,7 @@ function credentialErrorBody(resource: string, message: string): Record<string, 
 
 /** The Stremio addon protocol under /stremio (CORS open: Stremio Web calls it from the browser). */
 export async function stremioRoutes(app: FastifyInstance, deps: StremioRouteDeps): Promise<void> {
-  const { addon, loader, aliases, instance, serverTiming } = deps;
+  const { addon, loader, aliases, instance, serverTiming, baseUrl } = deps;
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
 
   app.get('/manifest.json', (_req, reply) => reply.header('cache-control', 'max-age=3600').send(unconfiguredManifest(instance)));
@@ -86,7 +89,7 @@ export async function stremioRoutes(app: FastifyInstance, deps: StremioRouteDeps
     const entry = aliases.get(alias);
     if (!entry) throw new AppError('NOT_FOUND', 'Unknown alias');
     const q = request.url.indexOf('?');
-    return reply.redirect(`/stremio/${entry.uuid}/${entry.encryptedPassword}/${rawRest(request)}${q >= 0 ? request.url.slice(q) : ''}`, 302);
+    return reply.redirect(`${baseUrl ?? ''}/stremio/${entry.uuid}/${entry.encryptedPassword}/${rawRest(request)}${q >= 0 ? request.url.slice(q) : ''}`, 302);
   });
 
   app.get('/:uuid/:token/manifest.json', async (request, reply) => {

@@ -7,10 +7,8 @@ import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../users/password-polic
  * document is generated from them (the `config` object itself is described by the config schema).
  */
 const configObject = z.looseObject({}).describe('A full user configuration (see the UserConfig schema)');
-const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH)
-  .refine((p) => Buffer.byteLength(p, 'utf8') <= MAX_PASSWORD_BYTES, { message: `at most ${MAX_PASSWORD_BYTES} bytes` });
+// Length rules live in one place (users/password-policy.ts, applied by the user service).
+const password = z.string().describe(`at least ${MIN_PASSWORD_LENGTH} characters, at most ${MAX_PASSWORD_BYTES} bytes (UTF-8)`);
 
 export const createUserBody = z.object({ config: configObject, password });
 export const updateUserBody = z.object({ config: configObject });
@@ -38,9 +36,6 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
   const first = issues[0]!;
   const field = first.path.join('.');
   if (field === 'config') throw new AppError('USER_INVALID_CONFIG', 'config must be a JSON object');
-  if (first.code === 'too_small' && (field === 'password' || field === 'newPassword')) {
-    throw new AppError('USER_NEW_PASSWORD_TOO_SHORT', `Password must be at least ${MIN_PASSWORD_LENGTH} characters long`);
-  }
   if (first.code === 'invalid_type') throw new AppError('BAD_REQUEST', `${field} must be a ${first.expected}`);
   throw new AppError('BAD_REQUEST', `${field}: ${first.message}`);
 }

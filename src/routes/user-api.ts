@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../errors.js';
+import { looksLikeToken } from '../crypto/token.js';
 import { requireSession } from '../http/auth.js';
+import { parseBasicAuth } from '../http/basic-auth.js';
 import { ok } from '../http/envelope.js';
 import { etagOf, parseIfMatch } from '../http/etag.js';
 import type { ConfigService } from '../users/config-service.js';
@@ -65,7 +67,12 @@ export async function userApiRoutes(app: FastifyInstance, deps: UserApiDeps): Pr
   });
 
   app.post('/password', async (request, reply) => {
-    const session = await requireSession(request, users, acceptToken);
+    // The current password itself, never the token: a leaked install URL must not be enough to
+    // lock the owner out.
+    if (looksLikeToken(parseBasicAuth(request.headers.authorization).password)) {
+      throw new AppError('USER_INVALID_DETAILS', 'Changing the password needs the current password, not the encryptedPassword token');
+    }
+    const session = await requireSession(request, users, false);
     const body = parseBody(changePasswordBody, request.body);
     const token = await users.changePassword(session, body.newPassword);
     return json(reply).send(ok('Password changed successfully', { encryptedPassword: token }));

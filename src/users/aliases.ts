@@ -1,8 +1,6 @@
 import type { Alias } from '../settings.js';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (text: string): boolean => UUID_RE.test(text);
+import { isUuid } from '../uuid.js';
 
 /** Alias → uuid resolution (ALIASED_CONFIGURATIONS). Anything that is neither gives null. */
 export class AliasResolver {

@@ -1,3 +1,4 @@
+import { validateUserRegex } from '../addon/pipeline/user-regex.js';
 import { mergeParentConfig } from '../config/parent-merge.js';
 import { validateConfig, type ConfigLimits, type UserConfig } from '../config/schema.js';
 import { AppError } from '../errors.js';
@@ -15,6 +16,50 @@ interface ParentRef {
 const parentOf = (config: Record<string, unknown>): ParentRef | undefined =>
   (config as { parentConfig?: ParentRef }).parentConfig;
 
+type Issue = { path: string; message: string };
+
+function invalidConfig(issues: Issue[]): AppError {
+  const first = issues[0];
+  return new AppError(
+    'USER_INVALID_CONFIG',
+    `Invalid config: ${first ? `${first.path || '(root)'}: ${first.message}` : 'unknown problem'}` +
+      (issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''),
+    issues,
+  );
+}
+
+const STRING_REGEX_LISTS = ['excludedRegexPatterns', 'includedRegexPatterns', 'requiredRegexPatterns'] as const;
+/** Every pattern runs on every stream of every request: bound how many and how long. */
+const MAX_REGEX_PATTERNS = 50;
+const MAX_REGEX_LENGTH = 1_000;
+
+/**
+ * Patterns the stream pipeline could not compile (RE2: no lookaround, no backreferences) would be
+ * skipped there without a word, so they are refused on write, each with its path.
+ */
+function regexIssues(config: UserConfig): Issue[] {
+  const c = config as Record<string, unknown>;
+  const issues: Issue[] = [];
+  const checkList = (list: string, patterns: { path: string; pattern: string }[]): void => {
+    if (patterns.length > MAX_REGEX_PATTERNS) {
+      // Not compiled one by one: the count alone rules the list out.
+      issues.push({ path: list, message: `at most ${MAX_REGEX_PATTERNS} patterns (got ${patterns.length})` });
+      return;
+    }
+    for (const { path, pattern } of patterns) {
+      const error = pattern.length > MAX_REGEX_LENGTH ? `a pattern may be at most ${MAX_REGEX_LENGTH} characters` : validateUserRegex(pattern);
+      if (error) issues.push({ path, message: error });
+    }
+  };
+  for (const list of STRING_REGEX_LISTS) {
+    const patterns = Array.isArray(c[list]) ? (c[list] as string[]) : [];
+    checkList(list, patterns.map((pattern, i) => ({ path: `${list}.${i}`, pattern })));
+  }
+  const preferred = Array.isArray(c.preferredRegexPatterns) ? (c.preferredRegexPatterns as { pattern: string }[]) : [];
+  checkList('preferredRegexPatterns', preferred.map((p, i) => ({ path: `preferredRegexPatterns.${i}.pattern`, pattern: p.pattern })));
+  return issues;
+}
+
 /** Config rules that need more than the schema: validation on write, and parent configs (config.md §11). */
 export class ConfigService {
   constructor(
@@ -26,15 +71,9 @@ export class ConfigService {
   /** Validates a config about to be stored for `selfUuid` (null while creating). */
   async prepareForWrite(raw: unknown, selfUuid: string | null): Promise<UserConfig> {
     const result = validateConfig(raw, this.limits);
-    if (!result.ok) {
-      const first = result.issues[0];
-      throw new AppError(
-        'USER_INVALID_CONFIG',
-        `Invalid config: ${first ? `${first.path || '(root)'}: ${first.message}` : 'unknown problem'}` +
-          (result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ''),
-        result.issues,
-      );
-    }
+    if (!result.ok) throw invalidConfig(result.issues);
+    const regexProblems = regexIssues(result.config);
+    if (regexProblems.length > 0) throw invalidConfig(regexProblems);
     const parent = parentOf(result.config);
     if (parent) await this.checkParent(parent, selfUuid);
     return result.config;

@@ -9,6 +9,6 @@ export function checkPassword(password: string): void {
     throw new AppError('USER_NEW_PASSWORD_TOO_SHORT', `Password must be at least ${MIN_PASSWORD_LENGTH} characters long`);
   }
   if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
-    throw new AppError('BAD_REQUEST', `Password must be at most ${MAX_PASSWORD_BYTES} bytes long`);
+    throw new AppError('BAD_REQUEST', `The password must be at most ${MAX_PASSWORD_BYTES} bytes long`);
   }
 }

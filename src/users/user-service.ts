@@ -36,8 +36,6 @@ export interface StoredConfig {
 
 export interface UserServiceOptions {
   kdf?: KdfParams;
-  /** When false, the encryptedPassword token is not accepted where `allowToken` is asked for. */
-  acceptToken?: boolean;
 }
 
 const b64 = (buf: Buffer) => buf.toString('base64');
@@ -52,7 +50,6 @@ const MAX_WRITE_ATTEMPTS = 100;
 export class UserService {
   private readonly kdf: KdfParams;
   private readonly passwordCache: PasswordCache;
-  private readonly acceptToken: boolean;
   /** Paid for unknown uuids so that they cost as much as a wrong password. */
   private readonly decoySalt = randomBytes(SALT_BYTES);
 
@@ -63,7 +60,6 @@ export class UserService {
     options: UserServiceOptions = {},
   ) {
     this.kdf = options.kdf ?? DEFAULT_KDF;
-    this.acceptToken = options.acceptToken ?? true;
     this.passwordCache = new PasswordCache(keys.cache);
   }
 
@@ -96,7 +92,7 @@ export class UserService {
       if (!opts.tokenOnly) await stretchPassword(secret, this.decoySalt, this.kdf);
       return null;
     }
-    const allowToken = opts.tokenOnly || (opts.allowToken ?? this.acceptToken);
+    const allowToken = opts.tokenOnly || (opts.allowToken ?? true);
     if (allowToken && looksLikeToken(secret)) {
       const s = readToken(this.keys.token, uuid, secret);
       const session = s && this.unlock(row, s);

@@ -332,9 +332,17 @@ describe.each(BACKENDS)('authentication on %s', (backend: Backend) => {
       expect((await headUser(srv.url, u.uuid)).status).toBe(200);
     });
 
-    it('can be authenticated with the token, and survives a restart', async () => {
-      const u = await createUser(srv.url, 'first password', taggedConfig('restart-change'));
+    it('refuses the token (a leaked install URL must not lock the owner out), and nothing changes', async () => {
+      const u = await createUser(srv.url, 'first password', taggedConfig('token-change'));
       const res = await call(srv.url, 'POST', '/api/v1/user/password', { headers: { authorization: basic(u.uuid, u.token) }, body: { newPassword: 'second password' } });
+      expectError(res, 401, 'USER_INVALID_DETAILS', /current password/);
+      expectOk(await getUser(srv.url, u.uuid, 'first password'), 200, 'User details retrieved successfully');
+      expectOk(await getUser(srv.url, u.uuid, u.token), 200, 'User details retrieved successfully');
+    });
+
+    it('with the current password: survives a restart, old password and token dead', async () => {
+      const u = await createUser(srv.url, 'first password', taggedConfig('restart-change'));
+      const res = await call(srv.url, 'POST', '/api/v1/user/password', { headers: { authorization: basic(u.uuid, u.password) }, body: { newPassword: 'second password' } });
       const { encryptedPassword } = expectOk(res, 200, 'Password changed successfully');
       const again = await srv.restart();
       try {
@@ -361,7 +369,7 @@ describe.each(BACKENDS)('authentication on %s', (backend: Backend) => {
 
     it('a missing or mistyped newPassword → 400 and nothing changes', async () => {
       const u = await createUser(srv.url, 'keep this two');
-      const post = (body: unknown) => call(srv.url, 'POST', '/api/v1/user/password', { headers: { authorization: basic(u.uuid, u.token) }, body });
+      const post = (body: unknown) => call(srv.url, 'POST', '/api/v1/user/password', { headers: { authorization: basic(u.uuid, u.password) }, body });
       expectError(await post({}), 400, 'MISSING_REQUIRED_FIELDS', /newPassword/);
       expectError(await post({ password: 'new password' }), 400, 'MISSING_REQUIRED_FIELDS', /newPassword/);
       expectError(await post({ newPassword: 12345678 }), 400, 'BAD_REQUEST', /newPassword/);

@@ -57,7 +57,7 @@ describe.each(BACKENDS)('bad input on %s', (backend: Backend) => {
   const put = (rawBody: string | Buffer, headers: Record<string, string> = JSON_HEADERS) =>
     call(srv.url, 'PUT', '/api/v1/user', { rawBody, headers: { authorization: basic(user.uuid, user.token), ...headers } });
   const changePassword = (rawBody: string | Buffer, headers: Record<string, string> = JSON_HEADERS) =>
-    call(srv.url, 'POST', '/api/v1/user/password', { rawBody, headers: { authorization: basic(user.uuid, user.token), ...headers } });
+    call(srv.url, 'POST', '/api/v1/user/password', { rawBody, headers: { authorization: basic(user.uuid, user.password), ...headers } });
 
   describe('bodies that are not a JSON object', () => {
     const notJson: [string, string][] = [

@@ -257,7 +257,10 @@ describe('logs', () => {
       await getUser(url, crypto.randomUUID(), s.password);
       await call(url, 'POST', '/api/v1/user', { body: { config: { ...configWith(s), formatter: null }, password: s.password } });
       await call(url, 'POST', '/api/v1/user', { rawBody: `{"config": {"addonName": "${s.marker}"`, headers: { 'content-type': 'application/json' } });
-      const changed = await call(url, 'POST', '/api/v1/user/password', { headers: { authorization: basic(uuid, token) }, body: { newPassword } });
+      const changed = await call(url, 'POST', '/api/v1/user/password', { headers: { authorization: basic(uuid, s.password) }, body: { newPassword } });
+      // Upstream manifest URLs carry debrid keys: the manifest proxy's query must not be logged.
+      await call(url, 'GET', `/api/v1/addon-manifest?url=${encodeURIComponent(`http://127.0.0.1:1/realdebrid=${s.marker}/manifest.json`)}`);
+      await call(url, 'GET', `/stremio/${uuid}/${token}/stream/movie/tt1.json?apiKey=${s.marker}`);
       expect(changed.status).toBe(200);
       // A server fault (a tampered row) is logged with its error: that line must not leak either.
       const db = new Database(settings.databaseUri.slice('sqlite://'.length));

@@ -342,6 +342,7 @@ describe('configure page, end to end', () => {
 
   it('changes the password: new install link, old one dead', async () => {
     await page.getByTestId('tab-account').click();
+    await page.getByLabel('Current password').fill(PASSWORD);
     await page.getByLabel('New password').fill(NEW_PASSWORD);
     await page.getByLabel('Repeat it').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();

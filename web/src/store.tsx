@@ -230,11 +230,12 @@ export function useAppStore() {
     }
   }
 
-  async function changePassword(newPassword: string): Promise<string | null> {
+  async function changePassword(currentPassword: string, newPassword: string): Promise<string | null> {
     if (!session) return null;
     setBusy('Changing the password…');
     try {
-      const { encryptedPassword } = await api.changePassword(creds(session), newPassword);
+      // The server takes only the raw current password here, never the install token.
+      const { encryptedPassword } = await api.changePassword({ user: session.user, secret: currentPassword }, newPassword);
       const next = { ...session, secret: newPassword, token: encryptedPassword };
       setSession(next);
       if (!session.isAlias) history.replaceState(null, '', `/stremio/${session.user}/${encryptedPassword}/configure`);

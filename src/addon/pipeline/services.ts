@@ -39,7 +39,3 @@ export function getService(id: ServiceId): ServiceInfo {
   // Every ServiceId has a row, so the lookup cannot miss.
   return BY_ID.get(id)!;
 }
-
-export function isServiceId(value: unknown): value is ServiceId {
-  return typeof value === 'string' && BY_ID.has(value as ServiceId);
-}

@@ -82,6 +82,7 @@ export function Account() {
 
 function PasswordCard() {
   const { changePassword, busy } = useStore();
+  const [current, setCurrent] = useState('');
   const [pw, setPw] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -91,17 +92,22 @@ function PasswordCard() {
       class="card"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (problem || !pw || pw !== again) return;
-        const err = await changePassword(pw);
+        if (problem || !current || !pw || pw !== again) return;
+        const err = await changePassword(current, pw);
         setError(err);
         if (!err) {
+          setCurrent('');
           setPw('');
           setAgain('');
         }
       }}
     >
       <h3 class="card-title">Change password</h3>
-      <p class="hint">Your install link changes with it: reinstall the addon afterwards.</p>
+      <p class="hint">Your install link changes with it: reinstall the addon afterwards. The install link alone cannot change the password: type the current one.</p>
+      <div class="field">
+        <label for="current-pw">Current password</label>
+        <input id="current-pw" type="password" autoComplete="current-password" value={current} onInput={(e) => setCurrent((e.currentTarget as HTMLInputElement).value)} />
+      </div>
       <div class="two-col">
         <div class="field">
           <label for="new-pw">New password</label>
@@ -113,7 +119,7 @@ function PasswordCard() {
         </div>
       </div>
       {problem || error ? <p class="error">{problem ?? error}</p> : null}
-      <button type="submit" class="secondary" disabled={!!busy || !pw || pw !== again || !!problem}>
+      <button type="submit" class="secondary" disabled={!!busy || !current || !pw || pw !== again || !!problem}>
         Change password
       </button>
     </form>

@@ -9,7 +9,7 @@ import {
   updateUserBody,
   updateUserData,
   uuidData,
-} from '../routes/user-api-schemas.js';
+} from './user-api-schemas.js';
 import { ERROR_CODES } from '../errors.js';
 
 const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' });
