@@ -5,7 +5,7 @@ import { codeOf, flagOf, mapUnique } from './languages.js';
 import { compileDatePattern, compileTimePattern } from './patterns.js';
 import { base64, compileTranslate, smallCaps, subscript, superscript, titleCase, truncate } from './text.js';
 import { BINARY_BYTES, comma, DECIMAL_BYTES, formatBitrate, plainDuration, scaleUnits, stars, toMilliseconds, type Rounding } from './units.js';
-import { isAbsent, toText, type ListValue, type Value } from './value.js';
+import { isAbsent, OUTPUT_CAP, toText, type ListValue, type Value } from './value.js';
 
 /** Returned when a modifier does not apply to the value's type (→ `{unknown_<type>_modifier(…)}`). */
 export const NOT_APPLICABLE = Symbol('not applicable');
@@ -57,7 +57,18 @@ function naturalSort(list: ListValue): ListValue {
   return copy.sort((a, b) => naturalOrder.compare(String(a), String(b)));
 }
 
-const join = (sep: string) => onList((l) => l.map(String).join(sep));
+/**
+ * `parts.join(sep)`, but it stops at OUTPUT_CAP: a replacement or separator of thousands of
+ * characters times thousands of parts would otherwise build a huge string (or throw) only for
+ * render to cut it to the cap afterwards.
+ */
+function joinCapped(parts: readonly string[], sep: string): string {
+  let out = '';
+  for (let i = 0; i < parts.length && out.length < OUTPUT_CAP; i++) out += (i > 0 ? sep : '') + parts[i]!;
+  return out.length > OUTPUT_CAP ? out.slice(0, OUTPUT_CAP) : out;
+}
+
+const join = (sep: string) => onList((l) => joinCapped(l.map(String), sep));
 const bytes = (base: number, mode: Rounding) => onNumber((n) => scaleUnits(n, base, base === 1000 ? DECIMAL_BYTES : BINARY_BYTES, mode));
 const radix = (base: number) => onNumber((n) => Math.trunc(n).toString(base));
 const languages = (fn: (s: string) => string) =>
@@ -148,7 +159,7 @@ const CALLS: Record<string, CallDef> = {
         if (typeof v !== 'string') return NOT_APPLICABLE;
         // `find` may be a field, searched for with its value for this stream.
         const from = find?.kind === 'field' ? toText(find.field.get(input)) : text(find);
-        return from === '' ? v : v.split(from).join(to);
+        return from === '' ? v : joinCapped(v.split(from), to);
       });
     },
   },

@@ -1,5 +1,7 @@
 /** Number formatting of the size, bitrate, count and duration modifiers (formatter.md §4). */
 
+import { OUTPUT_CAP } from './value.js';
+
 export type Rounding = 'two' | 'whole' | 'compact';
 
 const round = (v: number, decimals: number): number => {
@@ -39,12 +41,17 @@ export function comma(v: number): string {
   return int!.replace(THOUSANDS, ',') + (frac === undefined ? '' : `.${frac}`);
 }
 
-/** ⌊v/20⌋ full stars plus a half star when v mod 20 ≥ 10; `pad` fills with ☆ to five symbols. */
+/**
+ * ⌊v/20⌋ full stars plus a half star when v mod 20 ≥ 10; `pad` fills with ☆ to five symbols.
+ * The count is capped at OUTPUT_CAP before `repeat` runs: a byte count such as a 60 GB size
+ * would otherwise ask for billions of stars and throw (each symbol is one UTF-16 unit).
+ */
 export function stars(v: number, pad: boolean): string {
-  const full = Math.max(0, Math.floor(v / 20));
-  const half = v >= 0 && v % 20 >= 10;
+  const wanted = Math.floor(v / 20);
+  const full = Number.isFinite(wanted) ? Math.min(OUTPUT_CAP, Math.max(0, wanted)) : v > 0 ? OUTPUT_CAP : 0;
+  const half = full < OUTPUT_CAP && v >= 0 && v % 20 >= 10;
   const out = '★'.repeat(full) + (half ? '⯪' : '');
-  return pad ? out + '☆'.repeat(Math.max(0, 5 - full - (half ? 1 : 0))) : out;
+  return pad ? out + '☆'.repeat(Math.max(0, 5 - out.length)) : out;
 }
 
 /** Durations are milliseconds, except values under 1000, which are minutes (runtimes). */

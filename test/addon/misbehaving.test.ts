@@ -136,7 +136,7 @@ describe('misbehaving upstreams', () => {
     expect(byName.get('[❌] Huge Answer')).toMatch(/too large/);
     expect(byName.get('[❌] Cloudflared')).toMatch(/not valid JSON/);
     expect(byName.get('[❌] Not A Manifest')).toMatch(/manifest/);
-    expect(byName.get('[❌] Refused')).toMatch(/connection refused/);
+    expect(byName.get('[❌] Refused')).toMatch(/could not connect to the addon/);
     expect(byName.get('[❌] Malformed')).toMatch(/streams/);
     // An upstream item reporting a bad API key fails that whole addon with its own words.
     expect(byName.get('[❌] Torrentio RD')).toMatch(/Invalid RealDebrid ApiKey/);

@@ -72,7 +72,7 @@ describe('GET /api/v1/addon-manifest', () => {
     const r = await proxy(srv.url, 'http://127.0.0.1:9/manifest.json');
     expect(r.status).toBe(400);
     expect(isEnvelope(r.body)).toBe(true);
-    expect(r.body.error.message).toMatch(/Could not load the manifest: connection refused/);
+    expect(r.body.error.message).toMatch(/Could not load the manifest: could not connect to the addon/);
   });
 });
 

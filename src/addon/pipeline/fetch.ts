@@ -1,5 +1,5 @@
 import { resourceUrl, type ResolvedAddon } from '../addons.js';
-import { fetchJson, type FetchResult } from '../upstream/http-client.js';
+import { fetchJson, untilDeadline, type FetchResult } from '../upstream/http-client.js';
 import { serves, type ManifestCache } from '../upstream/manifests.js';
 import { TtlCache } from '../upstream/ttl-cache.js';
 import { parseStream } from './parse.js';
@@ -29,19 +29,36 @@ export interface StreamRequest {
 }
 
 const MAX_STREAMS_BYTES = 10 * 1024 * 1024;
+/**
+ * Streams taken from one upstream answer: the first 1,000. Real addons send a few hundred at
+ * most; beyond that every later stage (parse, dedupe, sort) costs per request for items nobody
+ * scrolls to, and one addon could make each request as slow as it likes.
+ */
+export const MAX_STREAMS_PER_ADDON = 1_000;
+/** Bytes of upstream answers kept: a count alone would let 2,000 answers of 10 MB pin 20 GB. */
+const MAX_CACHED_STREAM_BYTES = 128 * 1024 * 1024;
 
 /** Upstream stream answers per (manifest URL, type, id), kept briefly. */
 export class StreamResponseCache {
-  private readonly cache = new TtlCache<FetchResult>(2_000);
+  private readonly cache = new TtlCache<FetchResult>(2_000, { weigh: (r) => (r.ok ? r.bytes : 0), maxWeight: MAX_CACHED_STREAM_BYTES });
   constructor(readonly ttlMs: number) {}
 
+  /**
+   * Concurrent callers asking with the same addon timeout share one fetch, which takes none of
+   * their signals: `signal` (this caller's deadline) ends only this caller's wait, and a caller
+   * with a longer timeout never receives a shorter one's "timed out".
+   */
   load(url: string, key: string, addon: ResolvedAddon, signal: AbortSignal): Promise<FetchResult> {
+    // Without a cache nothing is shared, so the caller's own fetch may stop at its deadline.
     if (this.ttlMs <= 0) return fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, signal });
-    return this.cache.getOrLoad(
-      key,
-      () => fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, signal }),
-      (r) => (r.ok ? this.ttlMs : 0),
-    );
+    const hit = this.cache.get(key);
+    if (hit) return Promise.resolve(hit);
+    const shared = this.cache.share(`${key}\n${addon.timeoutMs}`, async () => {
+      const res = await fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES });
+      if (res.ok) this.cache.set(key, res, this.ttlMs);
+      return res;
+    });
+    return untilDeadline(shared, signal);
   }
 
   clear(): void {
@@ -81,7 +98,7 @@ export async function fetchStreams(
     if (!Array.isArray(list)) return fail('answer has no "streams" list');
     const parsed: ParsedStream[] = [];
     const started = performance.now();
-    for (const raw of list) {
+    for (const raw of list.length > MAX_STREAMS_PER_ADDON ? list.slice(0, MAX_STREAMS_PER_ADDON) : list) {
       const p = parseStream(raw, addon.ref);
       if (!p) continue;
       if ('error' in p) return fail(p.error);

@@ -135,11 +135,26 @@ export function compileFormat(config: UserConfig, ctx: FormatContext) {
   };
 
   function render(s: ParsedStream): StremioStream {
-    const { name, description } = s.addon.formatPassthrough
-      ? { name: typeof s.original.name === 'string' && s.original.name ? s.original.name : s.addon.addonName, description: passthroughDescription(s) }
-      : formatter.format(input(s));
+    const { name, description } = s.addon.formatPassthrough ? passthrough(s) : formatOrPassthrough(s);
     return toStremio(s, name, description);
   }
+
+  /**
+   * A template that fails on one stream's values must cost only that stream's looks, never the
+   * whole answer: the stream keeps its upstream text, as with formatPassthrough.
+   */
+  function formatOrPassthrough(s: ParsedStream): { name: string; description: string } {
+    try {
+      return formatter.format(input(s));
+    } catch {
+      return passthrough(s);
+    }
+  }
+}
+
+function passthrough(s: ParsedStream): { name: string; description: string } {
+  const name = typeof s.original.name === 'string' && s.original.name ? s.original.name : s.addon.addonName;
+  return { name, description: passthroughDescription(s) };
 }
 
 function passthroughDescription(s: ParsedStream): string {

@@ -1,19 +1,24 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, interceptors, request } from 'undici';
 
 /**
  * The one way the server talks to upstream addons: keep-alive pool, a timeout per call, a cap on
  * the answer's size, and a plain result instead of exceptions, so a misbehaving addon can only
  * cost its own results.
  */
-export type FetchResult<T = unknown> = { ok: true; data: T; ms: number } | { ok: false; error: string; ms: number };
+export type FetchResult<T = unknown> =
+  | { ok: true; data: T; ms: number; /** Size of the body read, for caches bounded by bytes. */ bytes: number }
+  | { ok: false; error: string; ms: number };
 
 export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
-  /** Aborts with the whole request (the global deadline). */
+  /** Aborts with the whole request (the global deadline). Never pass one into a shared load. */
   signal?: AbortSignal | undefined;
   headers?: Record<string, string>;
 }
+
+/** Addons move (http → https, a new host) and manifest URLs get shortened; a few hops are normal. */
+const MAX_REDIRECTS = 3;
 
 const agent = new Agent({
   keepAliveTimeout: 30_000,
@@ -21,9 +26,33 @@ const agent = new Agent({
   connections: 64,
   pipelining: 1,
   connect: { timeout: 5_000 },
-});
+}).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
 
-export const upstreamDispatcher: Dispatcher = agent;
+export const DEADLINE_REACHED = 'request deadline reached';
+
+/**
+ * A shared load, awaited by one caller no longer than its own `signal`: on abort this caller gets
+ * "request deadline reached" at once, while the load runs on for everyone else waiting on it.
+ */
+export function untilDeadline<T>(shared: Promise<FetchResult<T>>, signal: AbortSignal | undefined): Promise<FetchResult<T>> {
+  if (!signal) return shared;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve({ ok: false, error: DEADLINE_REACHED, ms: Math.round(performance.now() - started) });
+    shared.then(
+      (r) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(r);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
 const USER_AGENT = 'aiostreams-lite (Stremio addon aggregator)';
 
@@ -42,7 +71,9 @@ export async function fetchJson<T = unknown>(url: string, opts: FetchOptions): P
     });
     if (res.statusCode < 200 || res.statusCode >= 300) {
       res.body.dump().catch(() => undefined);
-      return { ok: false, error: `HTTP ${res.statusCode}`, ms: elapsed() };
+      // A redirect reaching us is one past MAX_REDIRECTS (the interceptor follows the others).
+      const redirect = res.statusCode >= 300 && res.statusCode < 400 && res.headers.location !== undefined;
+      return { ok: false, error: redirect ? `too many redirects (HTTP ${res.statusCode})` : `HTTP ${res.statusCode}`, ms: elapsed() };
     }
     const declared = Number(res.headers['content-length'] ?? NaN);
     if (declared > opts.maxBytes) {
@@ -61,25 +92,28 @@ export async function fetchJson<T = unknown>(url: string, opts: FetchOptions): P
     }
     const text = Buffer.concat(chunks, size).toString('utf8');
     try {
-      return { ok: true, data: JSON.parse(text) as T, ms: elapsed() };
+      return { ok: true, data: JSON.parse(text) as T, ms: elapsed(), bytes: size };
     } catch {
       return { ok: false, error: 'answer is not valid JSON', ms: elapsed() };
     }
   } catch (err) {
     if (signal.aborted) {
-      const reason = opts.signal?.aborted ? 'request deadline reached' : `timed out after ${opts.timeoutMs} ms`;
+      const reason = opts.signal?.aborted ? DEADLINE_REACHED : `timed out after ${opts.timeoutMs} ms`;
       return { ok: false, error: reason, ms: elapsed() };
     }
     return { ok: false, error: describeNetworkError(err), ms: elapsed() };
   }
 }
 
+/**
+ * One message for every way a connection can fail: the manifest proxy is open to anyone, and
+ * "refused" vs "closed" vs "reset" would tell them which ports of a host are open.
+ */
+const CANNOT_CONNECT = 'could not connect to the addon';
+
 function describeNetworkError(err: unknown): string {
-  const e = err as { code?: string; cause?: { code?: string }; message?: string };
+  const e = err as { code?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code;
-  if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'connection timed out';
-  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return 'connection closed by the addon';
-  return code ? `network error (${code})` : 'network error';
+  return CANNOT_CONNECT;
 }

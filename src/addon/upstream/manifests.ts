@@ -1,5 +1,5 @@
 import type { ResolvedAddon } from '../addons.js';
-import { fetchJson, type FetchResult } from './http-client.js';
+import { fetchJson, untilDeadline, type FetchResult } from './http-client.js';
 import { TtlCache } from './ttl-cache.js';
 
 /** The parts of a Stremio addon manifest we read (stremio-addon-sdk's protocol). */
@@ -65,27 +65,40 @@ export function readManifest(data: unknown): StremioManifest | null {
   } as StremioManifest;
 }
 
-/** Upstream manifests, cached for hours per manifest URL. */
+/**
+ * Upstream manifests, cached for hours per manifest URL. A load is shared by every caller asking
+ * for the same URL with the same timeout, and takes no caller's signal: one request's deadline
+ * or short timeout must never become another request's answer.
+ */
 export class ManifestCache {
   private readonly cache = new TtlCache<FetchResult<StremioManifest>>(5_000);
 
+  /** `signal`: this caller's deadline; it ends this caller's wait, not the shared load. */
   async get(addon: ResolvedAddon, signal?: AbortSignal): Promise<FetchResult<StremioManifest>> {
     const url = addon.ref.manifestUrl;
-    return this.cache.getOrLoad(
-      url,
-      async () => {
-        const res = await fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_MANIFEST_BYTES, signal });
-        if (!res.ok) return res;
-        const manifest = readManifest(res.data);
-        return manifest ? { ok: true, data: manifest, ms: res.ms } : { ok: false, error: 'not a Stremio addon manifest', ms: res.ms };
-      },
-      (r) => (r.ok ? MANIFEST_TTL_MS : r.error === 'request deadline reached' ? 0 : FAILURE_TTL_MS),
-    );
+    // A manifest is the same whoever asked; a failure ("timed out after N ms") depends on the timeout.
+    const flight = `${url}\n${addon.timeoutMs}`;
+    const hit = this.cache.get(url) ?? this.cache.get(flight);
+    if (hit) return hit;
+    const shared = this.cache.share(flight, async () => {
+      const res = await load(url, addon.timeoutMs);
+      if (res.ok) this.cache.set(url, res, MANIFEST_TTL_MS);
+      else this.cache.set(flight, res, FAILURE_TTL_MS);
+      return res;
+    });
+    return untilDeadline(shared, signal);
   }
 
   clear(): void {
     this.cache.clear();
   }
+}
+
+async function load(url: string, timeoutMs: number): Promise<FetchResult<StremioManifest>> {
+  const res = await fetchJson(url, { timeoutMs, maxBytes: MAX_MANIFEST_BYTES });
+  if (!res.ok) return res;
+  const manifest = readManifest(res.data);
+  return manifest ? { ...res, data: manifest } : { ok: false, error: 'not a Stremio addon manifest', ms: res.ms };
 }
 
 /** Whether the manifest declares `resource` for this type and id (resource-level types/idPrefixes win). */

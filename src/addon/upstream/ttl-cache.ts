@@ -1,18 +1,43 @@
 /**
- * A bounded map with per-entry expiry and single-flight loading: concurrent misses for one key
- * share one upstream call. Map insertion order doubles as LRU order.
+ * A bounded map with per-entry expiry, plus single-flight loading (`share`): concurrent misses
+ * for one key share one upstream call. Map insertion order doubles as LRU order.
+ *
+ * Bounded by entry count and, optionally, by total weight (e.g. bytes): a count alone lets a
+ * few thousand 10 MB answers pin gigabytes.
  */
-export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: V; expires: number }>();
-  private readonly inflight = new Map<string, Promise<V>>();
+export interface TtlCacheOptions<V> {
+  /** The cost of one value (e.g. its size in bytes); needed for `maxWeight`. */
+  weigh?: (value: V) => number;
+  /** Oldest entries are evicted until the total weight fits; a heavier value is not kept at all. */
+  maxWeight?: number;
+}
 
-  constructor(private readonly maxEntries: number) {}
+interface Entry<V> {
+  value: V;
+  expires: number;
+  weight: number;
+}
+
+export class TtlCache<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+  private readonly inflight = new Map<string, Promise<V>>();
+  private readonly weigh: ((value: V) => number) | undefined;
+  private readonly maxWeight: number;
+  private totalWeight = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    opts: TtlCacheOptions<V> = {},
+  ) {
+    this.weigh = opts.weigh;
+    this.maxWeight = opts.maxWeight ?? Infinity;
+  }
 
   get(key: string): V | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (hit.expires <= Date.now()) {
-      this.entries.delete(key);
+      this.delete(key);
       return undefined;
     }
     // Refresh recency.
@@ -23,41 +48,47 @@ export class TtlCache<V> {
 
   set(key: string, value: V, ttlMs: number): void {
     if (ttlMs <= 0) return;
-    this.entries.delete(key);
-    while (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
+    this.delete(key);
+    const weight = this.weigh ? Math.max(0, this.weigh(value)) : 0;
+    if (weight > this.maxWeight) return; // would evict everything and still not fit
+    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.totalWeight + weight > this.maxWeight)) {
+      this.delete(this.entries.keys().next().value!);
     }
-    this.entries.set(key, { value, expires: Date.now() + ttlMs });
+    this.entries.set(key, { value, expires: Date.now() + ttlMs, weight });
+    this.totalWeight += weight;
   }
 
-  /** The cached value, or the result of `load`, cached for `ttl(value)` ms (0 = do not cache). */
-  async getOrLoad(key: string, load: () => Promise<V>, ttl: (value: V) => number): Promise<V> {
-    const hit = this.get(key);
-    if (hit !== undefined) return hit;
+  /**
+   * Single flight without caching: concurrent calls with one key share one `load`. The key must
+   * hold everything the result depends on (a timeout, say), or one caller's settings leak into
+   * another's answer.
+   */
+  share(key: string, load: () => Promise<V>): Promise<V> {
     const pending = this.inflight.get(key);
     if (pending) return pending;
-    const promise = load().then(
-      (value) => {
-        this.inflight.delete(key);
-        this.set(key, value, ttl(value));
-        return value;
-      },
-      (err: unknown) => {
-        this.inflight.delete(key);
-        throw err;
-      },
-    );
+    const promise = load().finally(() => this.inflight.delete(key));
     this.inflight.set(key, promise);
     return promise;
   }
 
   clear(): void {
     this.entries.clear();
+    this.totalWeight = 0;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Total weight of the entries held (0 without `weigh`). */
+  get weight(): number {
+    return this.totalWeight;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.totalWeight -= entry.weight;
   }
 }
