@@ -42,6 +42,7 @@ const b64 = (buf: Buffer) => buf.toString('base64');
 const unb64 = (text: string) => Buffer.from(text, 'base64');
 const now = () => new Date().toISOString();
 const MAX_WRITE_ATTEMPTS = 100;
+const MAX_UNLOCKED = 10_000;
 
 /**
  * Users: create, authenticate, read, write, delete, change password. Knows crypto and the
@@ -50,6 +51,8 @@ const MAX_WRITE_ATTEMPTS = 100;
 export class UserService {
   private readonly kdf: KdfParams;
   private readonly passwordCache: PasswordCache;
+  /** Data keys already unwrapped, by (uuid, S): in-process only, bounded, checked against the row. */
+  private readonly unlocked = new Map<string, { verifier: string; wrapped: string; dk: Buffer }>();
   /** Paid for unknown uuids so that they cost as much as a wrong password. */
   private readonly decoySalt = randomBytes(SALT_BYTES);
 
@@ -115,10 +118,23 @@ export class UserService {
   }
 
   private unlock(row: UserRow, s: Buffer): Session | null {
+    // Every Stremio request unlocks the same user with the same S: remember the data key, but only
+    // for the exact stored key material it was checked against (a password change misses).
+    const cacheKey = `${row.uuid}:${s.toString('base64')}`;
+    const known = this.unlocked.get(cacheKey);
+    if (known && known.verifier === row.verifier && known.wrapped === row.wrapped_key) {
+      return { uuid: row.uuid, s, dk: known.dk, row };
+    }
     const kek = deriveKek(s, this.keys.pepper);
     if (!verifierMatches(kek, unb64(row.verifier))) return null;
     const dk = unwrapDataKey(kek, unb64(row.wrapped_key), row.uuid);
-    return dk ? { uuid: row.uuid, s, dk, row } : null;
+    if (!dk) return null;
+    if (this.unlocked.size >= MAX_UNLOCKED) {
+      const oldest = this.unlocked.keys().next().value;
+      if (oldest !== undefined) this.unlocked.delete(oldest);
+    }
+    this.unlocked.set(cacheKey, { verifier: row.verifier, wrapped: row.wrapped_key, dk });
+    return { uuid: row.uuid, s, dk, row };
   }
 
   /** The stored config version of a user, or null when there is none: a cheap staleness check. */
