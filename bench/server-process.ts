@@ -13,8 +13,9 @@ export interface ServerProcess {
 /** Runs the built server (dist/server.js) in its own process, so the load generator does not share its event loop. */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aio-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
-    // Same allocator setting as `npm start`: Argon2id's 19 MiB blocks go back to the OS when freed.
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=2', 'dist/server.js'], {
+    // Same settings as `npm start`: Argon2id's 19 MiB blocks go back to the OS when freed, and a
+    // small young generation keeps RSS flat under load (measured: no throughput cost).
     env: { ...process.env, MALLOC_MMAP_THRESHOLD_: '131072', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DISABLE_RATE_LIMITS: 'true', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -110,10 +110,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await configureRoutes(app);
 
-  const openApi = JSON.stringify(buildOpenApiDocument(VERSION));
-  const schema = JSON.stringify(configJsonSchema());
-  app.get('/api/v1/openapi.json', (_req, reply) => reply.type('application/json; charset=utf-8').send(openApi));
-  app.get('/api/v1/schema/config.json', (_req, reply) => reply.type('application/schema+json; charset=utf-8').send(schema));
+  // Generated on first request: few clients ask, and generating them costs memory at start.
+  let openApi: string | undefined;
+  let schema: string | undefined;
+  app.get('/api/v1/openapi.json', (_req, reply) =>
+    reply.type('application/json; charset=utf-8').send((openApi ??= JSON.stringify(buildOpenApiDocument(VERSION)))),
+  );
+  app.get('/api/v1/schema/config.json', (_req, reply) => reply.type('application/schema+json; charset=utf-8').send((schema ??= JSON.stringify(configJsonSchema()))));
   app.get('/api/v1/health', (_req, reply) => reply.send({ success: true, detail: 'ok', error: null, data: { version: VERSION } }));
 
   return app;
