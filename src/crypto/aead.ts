@@ -26,4 +26,3 @@ export function open(key: Buffer, sealed: Buffer, aad: Buffer): Buffer | null {
   }
 }
 
-export const SEALED_OVERHEAD = NONCE + TAG;

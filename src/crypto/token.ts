@@ -10,7 +10,7 @@ const VERSION = 1;
 const S_BYTES = 32;
 const TOKEN_BYTES = 1 + 12 + S_BYTES + 16;
 /** base64url length of TOKEN_BYTES, without padding. */
-export const TOKEN_LENGTH = Math.ceil((TOKEN_BYTES * 4) / 3);
+const TOKEN_LENGTH = Math.ceil((TOKEN_BYTES * 4) / 3);
 const TOKEN_RE = new RegExp(`^[A-Za-z0-9_-]{${TOKEN_LENGTH}}$`);
 
 const aad = (uuid: string) => Buffer.from(`token|${uuid}`);

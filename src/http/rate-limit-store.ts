@@ -18,7 +18,7 @@ return {current, ttl}`;
 /** How long a request may wait on Redis before the local count is used instead. */
 const REDIS_BUDGET_MS = 250;
 
-export class MemoryWindow {
+class MemoryWindow {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
   constructor(private readonly maxKeys = 100_000) {}

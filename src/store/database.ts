@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -53,7 +53,6 @@ export async function openDatabase(uri: string): Promise<OpenedDatabase> {
   throw new Error('DATABASE_URI must start with sqlite://, postgres:// or postgresql://');
 }
 
-export type { Generated };
 
 type SqliteDb = import('better-sqlite3').Database;
 

@@ -13,19 +13,10 @@ import { loadSettings } from '../../src/settings.js';
 import { BACKENDS, basic, call, createUser, getUser, headUser, MINIMAL_CONFIG, putUser } from '../helpers/api.js';
 import { assertPostgresReachable } from '../helpers/services.js';
 import { startTestServer, type Backend, type TestServer } from '../helpers/server.js';
+import type { UsersTable } from '../../src/store/database.js';
 import { expectError, expectNoInternals, expectOk } from './assertions.js';
 
-interface Row {
-  uuid: string;
-  version: number;
-  kdf: string;
-  salt: string;
-  wrapped_key: string;
-  verifier: string;
-  config: string;
-  created_at: string;
-  updated_at: string;
-}
+type Row = UsersTable;
 
 /** Secrets that must never be found at rest: distinctive, so a hit is never a coincidence. */
 function secrets() {

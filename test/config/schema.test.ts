@@ -9,76 +9,13 @@ import {
   type UserConfig,
 } from '../../src/config/schema.js';
 import { configJsonSchemaText } from '../../src/config/json-schema.js';
+import { SPEC_EXAMPLE } from '../helpers/spec-example.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
 const MINIMAL = { presets: [], formatter: { id: 'prism' }, sortCriteria: { global: [] } };
 
-/** The example of config.md §13, verbatim. */
-const SPEC_EXAMPLE = {
-  addonName: 'Home Streams',
-  addonDescription: 'Torrentio + Comet through Real-Debrid, plus my library',
-  presets: [
-    { type: 'custom', instanceId: 'lib', enabled: true,
-      options: { name: 'My Library', manifestUrl: 'https://library.example.net/u/7f3a/manifest.json',
-        timeout: 4000, resources: ['stream', 'catalog', 'meta'], libraryAddon: true, pinPosition: 'top' } },
-    { type: 'custom', instanceId: 'tio', enabled: true,
-      options: { name: 'Torrentio', timeout: 6000, resources: ['stream'], mediaTypes: [],
-        manifestUrl: 'https://torrentio.strem.fun/realdebrid%3DRD_API_KEY/manifest.json' } },
-    { type: 'custom', instanceId: 'cmt', enabled: true,
-      options: { name: 'Comet', timeout: 7000, resources: ['stream'], mediaTypes: ['movie', 'series'],
-        manifestUrl: 'https://comet.example.org/eyJkZWJyaWRTZXJ2aWNlcyI6W119/manifest.json' } },
-    { type: 'custom', instanceId: 'ani', enabled: false,
-      options: { name: 'Anime Source', timeout: 5000, mediaTypes: ['anime'],
-        manifestUrl: 'https://anime.example.org/manifest.json' } },
-    { type: 'custom', instanceId: 'sub', enabled: true,
-      options: { name: 'Subtitles', timeout: 5000, resources: ['subtitles'],
-        manifestUrl: 'https://opensubtitles-v3.strem.io/manifest.json' } },
-  ],
-  services: [
-    { id: 'realdebrid', enabled: true, credentials: { apiKey: 'RD_API_KEY' } },
-    { id: 'torbox', enabled: true, credentials: { apiKey: 'TB_API_KEY' } },
-  ],
-  excludedQualities: ['CAM', 'TS', 'TC', 'SCR'],
-  excludedVisualTags: ['3D', 'H-OU', 'H-SBS'],
-  excludedLanguages: ['Russian'],
-  requiredResolutions: ['2160p', '1080p', '720p', 'Unknown'],
-  includedReleaseGroups: ['FLUX'],
-  preferredResolutions: ['2160p', '1080p', '720p', 'Unknown'],
-  preferredQualities: ['BluRay REMUX', 'BluRay', 'WEB-DL', 'WEBRip', 'Unknown'],
-  preferredVisualTags: ['HDR+DV', 'DV Only', 'HDR10+', 'HDR Only', 'SDR', 'Unknown'],
-  preferredAudioTags: ['Atmos', 'TrueHD', 'DTS-HD MA', 'DD+', 'DD', 'Unknown'],
-  preferredLanguages: ['English', 'Multi', 'Dual Audio', 'Unknown'],
-  preferredEncodes: ['HEVC', 'AVC', 'AV1', 'Unknown'],
-  excludedKeywords: ['HC', 'KORSUB'],
-  preferredKeywords: ['REPACK'],
-  excludeUncached: false,
-  size: {
-    global: { movies: [500000000, 80000000000], series: [100000000, 20000000000] },
-    resolution: { '720p': { movies: [0, 8000000000] } },
-  },
-  requiredSeederRange: [5, 1000],
-  seederRangeTypes: ['p2p', 'uncached'],
-  sortCriteria: {
-    global: [{ key: 'cached', direction: 'desc' }, { key: 'resolution', direction: 'desc' },
-      { key: 'quality', direction: 'desc' }, { key: 'size', direction: 'desc' }],
-    cached: [{ key: 'resolution', direction: 'desc' }, { key: 'visualTag', direction: 'desc' },
-      { key: 'audioTag', direction: 'desc' }, { key: 'size', direction: 'desc' }],
-    uncached: [{ key: 'seeders', direction: 'desc' }, { key: 'resolution', direction: 'desc' }],
-    series: [{ key: 'cached', direction: 'desc' }, { key: 'language', direction: 'desc' },
-      { key: 'size', direction: 'asc' }],
-  },
-  deduplicator: { enabled: true, keys: ['filename', 'infoHash'], multiGroupBehaviour: 'aggressive',
-    cached: 'single_result', uncached: 'per_service', p2p: 'single_result', http: 'disabled' },
-  resultLimits: { global: 30, resolution: 8, mode: 'independent' },
-  formatter: { id: 'custom', definitions: { custom: {
-    name: '{service.shortName::exists["[{service.shortName}{service.cached["⚡"||"⏳"]}] "||""]}{stream.resolution::default(\'?\')}',
-    description: '{?{stream.filename}?}\n{stream.size::>0["💾 {stream.size::sbytes} "||""]}{?👤 {stream.seeders} ?}{?⚙️ {stream.indexer}?}\n{?{stream.languageEmojis::join(\' \')}?}',
-  } } },
-  hideErrors: false,
-  hideErrorsForResources: ['catalog'],
-};
 
 /** Shaped like an AIOStreams v2 export: known keys plus many it has and we do not act on. */
 const AIOSTREAMS_EXPORT = {

@@ -1,4 +1,4 @@
-import type { AddonRef, ParsedStream } from '../../src/addon/pipeline/types.js';
+import { emptyStreamFields, type AddonRef, type ParsedStream } from '../../src/addon/pipeline/types.js';
 
 /** Fixtures for pipeline stage tests: an addon reference and a parsed stream with neutral defaults. */
 export function addonRef(id: string, index: number, over: Partial<AddonRef> = {}): AddonRef {
@@ -23,26 +23,7 @@ export function parsedStream(addon: AddonRef, over: Partial<ParsedStream> = {}):
     addon,
     type: 'debrid',
     service: { id: 'realdebrid', cached: true },
-    library: false,
-    visualTags: [],
-    audioTags: [],
-    audioChannels: [],
-    languages: [],
-    subtitles: [],
-    editions: [],
-    seasons: [],
-    episodes: [],
-    folderSeasons: [],
-    folderEpisodes: [],
-    repack: false,
-    proper: false,
-    subbed: false,
-    dubbed: false,
-    regraded: false,
-    uncensored: false,
-    unrated: false,
-    upscaled: false,
-    seasonPack: false,
+    ...emptyStreamFields(),
     ...over,
   };
 }

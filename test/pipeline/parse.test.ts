@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseFilename, parseStream } from '../../src/addon/pipeline/parse.js';
-import type { AddonRef, ParsedStream } from '../../src/addon/pipeline/types.js';
+import { emptyStreamFields, type AddonRef, type ParsedStream } from '../../src/addon/pipeline/types.js';
 
 const addon = (over: Partial<AddonRef> = {}): AddonRef => ({
   presetInstanceId: 'tio',
@@ -32,28 +32,7 @@ function parse(raw: Record<string, unknown>, ref: AddonRef = plain): Omit<Parsed
 }
 
 /** Every list and flag at its empty value, for exact whole-object assertions. */
-const EMPTY = {
-  library: false,
-  visualTags: [],
-  audioTags: [],
-  audioChannels: [],
-  languages: [],
-  subtitles: [],
-  editions: [],
-  seasons: [],
-  episodes: [],
-  folderSeasons: [],
-  folderEpisodes: [],
-  repack: false,
-  proper: false,
-  subbed: false,
-  dubbed: false,
-  regraded: false,
-  uncensored: false,
-  unrated: false,
-  upscaled: false,
-  seasonPack: false,
-};
+const EMPTY = emptyStreamFields();
 
 const HASH = '0123456789abcdef0123456789abcdef01234567';
 

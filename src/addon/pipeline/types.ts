@@ -110,9 +110,8 @@ export interface ParsedService {
   cached: boolean;
 }
 
-/** Release attributes read from one release name (filename or folder name), §4.5. Shared
- * through the parse cache, so frozen. */
-export interface ReleaseInfo {
+/** Single-valued release attributes and flags: the same on a release name and on a parsed stream. */
+export interface ReleaseScalars {
   title?: string;
   year?: string;
   resolution?: Resolution;
@@ -126,13 +125,6 @@ export interface ReleaseInfo {
   episodeTitle?: string;
   /** `YYYY-MM-DD`. */
   date?: string;
-  visualTags: readonly VisualTag[];
-  audioTags: readonly AudioTag[];
-  audioChannels: readonly AudioChannel[];
-  languages: readonly Language[];
-  editions: readonly string[];
-  seasons: readonly number[];
-  episodes: readonly number[];
   repack: boolean;
   proper: boolean;
   subbed: boolean;
@@ -143,8 +135,20 @@ export interface ReleaseInfo {
   upscaled: boolean;
 }
 
+/** Release attributes read from one release name (filename or folder name), §4.5. Shared
+ * through the parse cache, so frozen. */
+export interface ReleaseInfo extends ReleaseScalars {
+  visualTags: readonly VisualTag[];
+  audioTags: readonly AudioTag[];
+  audioChannels: readonly AudioChannel[];
+  languages: readonly Language[];
+  editions: readonly string[];
+  seasons: readonly number[];
+  episodes: readonly number[];
+}
+
 /** One upstream stream after §4: every later stage reads only this. */
-export interface ParsedStream {
+export interface ParsedStream extends ReleaseScalars {
   /** The upstream object, untouched (url/behaviorHints/… passthrough, passthrough formatting). */
   original: UpstreamStream;
   addon: AddonRef;
@@ -164,19 +168,6 @@ export interface ParsedStream {
   indexer?: string;
   library: boolean;
   message?: string;
-
-  title?: string;
-  year?: string;
-  resolution?: Resolution;
-  quality?: Quality;
-  encode?: Encode;
-  releaseGroup?: string;
-  network?: string;
-  container?: string;
-  extension?: string;
-  country?: string;
-  episodeTitle?: string;
-  date?: string;
   visualTags: VisualTag[];
   audioTags: AudioTag[];
   audioChannels: AudioChannel[];
@@ -189,20 +180,30 @@ export interface ParsedStream {
   /** From the folder name only. */
   folderSeasons: number[];
   folderEpisodes: number[];
-  repack: boolean;
-  proper: boolean;
-  subbed: boolean;
-  dubbed: boolean;
-  regraded: boolean;
-  uncensored: boolean;
-  unrated: boolean;
-  upscaled: boolean;
   /** Several episodes in one release (folder or file covers seasons without a single episode). */
   seasonPack: boolean;
   /** Set by the preferred-match stage: name of the first matching `preferredRegexPatterns` entry. */
   regexMatched?: string;
   /** Set by the preferred-match stage: the stream matches `preferredKeywords`. */
   keywordMatched?: boolean;
+}
+
+/** The list and flag fields of a parsed stream at their empty values: a bare item's attributes. */
+export type EmptyStreamFields = Pick<
+  ParsedStream,
+  | 'library' | 'visualTags' | 'audioTags' | 'audioChannels' | 'languages' | 'subtitles' | 'editions'
+  | 'seasons' | 'episodes' | 'folderSeasons' | 'folderEpisodes' | 'repack' | 'proper' | 'subbed'
+  | 'dubbed' | 'regraded' | 'uncensored' | 'unrated' | 'upscaled' | 'seasonPack'
+>;
+
+/** Fresh each call (the lists are mutable): the base of sample and fixture streams. */
+export function emptyStreamFields(): EmptyStreamFields {
+  return {
+    library: false, visualTags: [], audioTags: [], audioChannels: [], languages: [], subtitles: [],
+    editions: [], seasons: [], episodes: [], folderSeasons: [], folderEpisodes: [], repack: false,
+    proper: false, subbed: false, dubbed: false, regraded: false, uncensored: false, unrated: false,
+    upscaled: false, seasonPack: false,
+  };
 }
 
 /** What `parseStream` returns for an upstream item that fails its whole addon (§4.4). */

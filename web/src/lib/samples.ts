@@ -4,7 +4,7 @@
  * DOM-free: the test renders the same samples in Node and compares with the page.
  */
 import { compileFormat, type StremioStream } from '../../../src/addon/pipeline/format.js';
-import type { AddonRef, ParsedStream } from '../../../src/addon/pipeline/types.js';
+import { emptyStreamFields, type AddonRef, type ParsedStream } from '../../../src/addon/pipeline/types.js';
 
 function addon(name: string, index: number, extra: Partial<AddonRef> = {}): AddonRef {
   return {
@@ -21,29 +21,7 @@ function addon(name: string, index: number, extra: Partial<AddonRef> = {}): Addo
   };
 }
 
-type Base = Omit<ParsedStream, 'original' | 'addon' | 'type'>;
-const EMPTY: Base = {
-  library: false,
-  visualTags: [],
-  audioTags: [],
-  audioChannels: [],
-  languages: [],
-  subtitles: [],
-  editions: [],
-  seasons: [],
-  episodes: [],
-  folderSeasons: [],
-  folderEpisodes: [],
-  repack: false,
-  proper: false,
-  subbed: false,
-  dubbed: false,
-  regraded: false,
-  uncensored: false,
-  unrated: false,
-  upscaled: false,
-  seasonPack: false,
-};
+const EMPTY = emptyStreamFields();
 
 const GiB = 1024 ** 3;
 
