@@ -10,6 +10,7 @@ import { registerRateLimit } from './http/rate-limit.js';
 import { loggerOptions } from './logging.js';
 import { userApiRoutes } from './routes/user-api.js';
 import { configureRoutes } from './routes/configure.js';
+import { presetRoutes } from './routes/presets.js';
 import { manifestProxyRoutes } from './routes/manifest-proxy.js';
 import { stremioRoutes } from './routes/stremio.js';
 import { AddonService } from './addon/addon-service.js';
@@ -60,7 +61,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     aliases,
     deps.kdf ? { kdf: deps.kdf } : {},
   );
-  const configs = new ConfigService(users, app.log);
+  // How upstream addons see us (presets.md §7), and what counts as "this instance" (§1 step 6).
+  const upstreamIdentity = { userAgent: `AIOStreams/${VERSION}`, selfHost: settings.baseUrl ? new URL(settings.baseUrl).host : undefined };
+  const configs = new ConfigService(users, app.log, upstreamIdentity);
 
   await app.register(
     async (scope) => {
@@ -90,7 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const loader = new ReadyConfigLoader(
     users,
     configs,
-    { instanceName: settings.addonName, regexAccess: settings.regexAccess, trustedUuids: settings.trustedUuids },
+    { instanceName: settings.addonName, regexAccess: settings.regexAccess, trustedUuids: settings.trustedUuids, ...upstreamIdentity },
     app.log,
   );
   await app.register(async (scope) => stremioRoutes(scope, { addon, loader, aliases, instance, serverTiming: settings.exposeServerTiming, baseUrl: settings.baseUrl }), { prefix: '/stremio' });
@@ -108,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1/addon-manifest' },
   );
+  await app.register(async (scope) => presetRoutes(scope, { version: VERSION }), { prefix: '/api/v1/presets' });
   await configureRoutes(app);
 
   // Generated on first request: few clients ask, and generating them costs memory at start.

@@ -49,7 +49,7 @@ export class AddonService {
       ready.addons.map(async (addon) => {
         const res = await this.opts.manifests.get(addon);
         if (!res.ok) {
-          this.opts.log.warn({ addon: addon.ref.addonName, error: res.error }, 'upstream manifest unavailable; left out');
+          this.opts.log.warn({ addon: addon.ref.label, error: res.error }, 'upstream manifest unavailable; left out');
           return null;
         }
         return { addon, manifest: res.data };
@@ -103,7 +103,7 @@ export class AddonService {
     const upstreamId = id.slice(dot + 1);
     if (!addon) return this.failed(ready, 'catalog', { metas: [] }, errorMeta(`error.${id}`, 'Catalog', 'This catalog is no longer in your configuration'));
     const res = await this.upstream(addon, 'catalog', type, upstreamId, extra);
-    if (!res.ok) return this.failed(ready, 'catalog', { metas: [] }, errorMeta(`error.${id}`, addon.ref.addonName, res.error));
+    if (!res.ok) return this.failed(ready, 'catalog', { metas: [] }, errorMeta(`error.${id}`, addon.ref.label, res.error));
     const metas = (res.data as { metas?: unknown }).metas;
     return { body: { metas: Array.isArray(metas) ? metas : [] }, cacheMaxAge: cacheAgeOf(res.data, this.opts.cacheMaxAge) };
   }
@@ -135,7 +135,7 @@ export class AddonService {
     const subtitles: unknown[] = [];
     answers.forEach((res, i) => {
       if (!res.ok) {
-        if (ready.showErrors('subtitles')) subtitles.push(errorSubtitle(candidates[i]!.addon.ref.addonName, res.error));
+        if (ready.showErrors('subtitles')) subtitles.push(errorSubtitle(candidates[i]!.addon.ref.label, res.error));
         return;
       }
       const list = (res.data as { subtitles?: unknown }).subtitles;
@@ -160,7 +160,7 @@ export class AddonService {
   }
 
   private upstream(addon: ResolvedAddon, resource: string, type: string, id: string, extra?: string) {
-    return fetchJson(resourceUrl(addon, resource, type, id, extra), { timeoutMs: addon.timeoutMs, maxBytes: MAX_RESOURCE_BYTES });
+    return fetchJson(resourceUrl(addon, resource, type, id, extra), { timeoutMs: addon.timeoutMs, maxBytes: MAX_RESOURCE_BYTES, headers: addon.headers });
   }
 
   private failed(

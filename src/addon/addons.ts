@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { UserConfig } from '../config/schema.js';
+import { expandPresets, type ExpandedAddon } from '../presets/expand.js';
 import type { AddonRef } from './pipeline/types.js';
 
 import { RESOURCES } from '../config/schema.js';
@@ -8,17 +9,21 @@ import { RESOURCES } from '../config/schema.js';
 export { RESOURCES };
 export type Resource = (typeof RESOURCES)[number];
 
-export const DEFAULT_TIMEOUT_MS = 7_000;
-const MIN_TIMEOUT_MS = 1_000;
-const MAX_TIMEOUT_MS = 50_000;
-
-/** One upstream addon of a user's config, ready to call (config.md §2). */
+/** One upstream addon of a user's config, ready to call (config.md §2, presets.md §7). */
 export interface ResolvedAddon {
   ref: AddonRef;
   /** Everything before `/manifest.json`. */
   baseUrl: string;
   /** The manifest URL's query string ('' or '?…'), kept on every resource URL. */
   query: string;
+  /** Sent on every request to this addon (User-Agent, and whatever the kind needs). */
+  headers: Record<string, string>;
+  /**
+   * What identifies this addon's answers in shared caches: the manifest URL, plus a digest of the
+   * headers when they carry settings (MediaFusion's are the user's whole configuration, under one
+   * URL shared by every user).
+   */
+  cacheKey: string;
   timeoutMs: number;
   /** Restriction from `options.resources`; undefined = all the manifest declares. */
   resources?: readonly Resource[];
@@ -33,70 +38,83 @@ export interface BrokenAddon {
   error: string;
 }
 
-/** `<instanceId>` + 4 hex of SHA-256 of the identifier (empty for custom addons → `e3b0`). */
-export function addonIdOf(instanceId: string, identifier = ''): string {
-  return instanceId + createHash('sha256').update(identifier).digest('hex').slice(0, 4);
-}
+const MANIFEST = '/manifest.json';
 
-const opt = (options: Record<string, unknown>, key: string): unknown => (options[key] === 'undefined' ? undefined : options[key]);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const bool = (v: unknown): boolean => v === true;
-const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
-
-/** Splits a manifest URL into base and query; null when it is not an absolute URL ending in /manifest.json. */
+/**
+ * Splits a manifest URL into base and query, as given (`//` and `%XX` untouched, presets.md §7); a
+ * `stremio://` prefix is read as https. Null when it is not an http(s) URL whose path ends in
+ * /manifest.json.
+ */
 export function splitManifestUrl(manifestUrl: string): { baseUrl: string; query: string } | null {
+  const href = manifestUrl.replace(/^stremio:\/\//i, 'https://');
   let url: URL;
   try {
-    url = new URL(manifestUrl);
+    url = new URL(href);
   } catch {
     return null;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.pathname.endsWith('/manifest.json')) return null;
-  return { baseUrl: url.origin + url.pathname.slice(0, -'/manifest.json'.length), query: url.search };
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.pathname.endsWith(MANIFEST)) return null;
+  const q = href.indexOf('?');
+  const path = q >= 0 ? href.slice(0, q) : href;
+  const hash = path.indexOf('#');
+  const bare = hash >= 0 ? path.slice(0, hash) : path;
+  if (!bare.endsWith(MANIFEST)) return null;
+  return { baseUrl: bare.slice(0, -MANIFEST.length), query: url.search };
+}
+
+export interface ResolveOptions {
+  userAgent: string;
+  uuid?: string | undefined;
+  selfHost?: string | undefined;
 }
 
 /** Expands the enabled presets into addons; disabled ones are skipped but keep their rank. */
-export function resolveAddons(config: UserConfig): { addons: ResolvedAddon[]; broken: BrokenAddon[] } {
+export function resolveAddons(config: UserConfig, opts: ResolveOptions): { addons: ResolvedAddon[]; broken: BrokenAddon[] } {
+  const { addons: expanded, failures } = expandPresets(config, opts);
   const addons: ResolvedAddon[] = [];
-  const broken: BrokenAddon[] = [];
-  config.presets.forEach((preset, index) => {
-    if (!preset.enabled) return;
-    const options = (preset.options ?? {}) as Record<string, unknown>;
-    const name = str(opt(options, 'name')) ?? (preset.type === 'custom' ? 'Custom Addon' : preset.type);
-    // Until a preset kind is implemented, only its explicit manifest URL makes it usable (§2.3).
-    const manifestUrl = preset.type === 'custom' ? str(opt(options, 'manifestUrl')) : str(opt(options, 'url'));
-    if (preset.type !== 'custom' && !manifestUrl?.split('?')[0]?.endsWith('/manifest.json')) {
-      broken.push({ name, instanceId: preset.instanceId, error: `preset type "${preset.type}" is not supported yet` });
-      return;
+  const broken: BrokenAddon[] = failures.map((f) => ({ name: f.name, instanceId: f.instanceId, error: f.message }));
+  for (const addon of expanded) {
+    const split = splitManifestUrl(addon.manifestUrl);
+    if (!split) {
+      broken.push({ name: labelOf(addon), instanceId: addon.instanceId, error: 'invalid manifest URL (it must be an absolute URL ending in /manifest.json)' });
+      continue;
     }
-    const split = manifestUrl ? splitManifestUrl(manifestUrl) : null;
-    if (!manifestUrl || !split) {
-      broken.push({ name, instanceId: preset.instanceId, error: 'invalid manifest URL (it must be an absolute URL ending in /manifest.json)' });
-      return;
-    }
-    const timeout = Number(opt(options, 'timeout'));
-    const pin = opt(options, 'pinPosition');
-    const resources = strList(opt(options, 'resources'))?.filter((r): r is Resource => (RESOURCES as readonly string[]).includes(r));
-    addons.push({
-      ref: {
-        presetInstanceId: preset.instanceId,
-        presetType: preset.type,
-        addonId: addonIdOf(preset.instanceId),
-        addonName: name,
-        addonIndex: index,
-        manifestUrl,
-        libraryAddon: bool(opt(options, 'libraryAddon')),
-        formatPassthrough: bool(opt(options, 'formatPassthrough')),
-        resultPassthrough: bool(opt(options, 'resultPassthrough')),
-        ...(pin === 'top' || pin === 'bottom' ? { pinPosition: pin } : {}),
-      },
-      ...split,
-      timeoutMs: Number.isFinite(timeout) && timeout > 0 ? Math.min(MAX_TIMEOUT_MS, Math.max(MIN_TIMEOUT_MS, timeout)) : DEFAULT_TIMEOUT_MS,
-      ...(resources ? { resources } : {}),
-      mediaTypes: strList(opt(options, 'mediaTypes')) ?? [],
-    });
-  });
+    addons.push(toResolved(addon, split, config.presets[addon.presetIndex]!.type));
+  }
   return { addons, broken };
+}
+
+/** How error items name an addon: `<name> <displayIdentifier or identifier>` (presets.md §5). */
+function labelOf(addon: ExpandedAddon): string {
+  const tag = addon.displayIdentifier || addon.identifier;
+  return tag ? `${addon.name} ${tag}` : addon.name;
+}
+
+function toResolved(addon: ExpandedAddon, split: { baseUrl: string; query: string }, presetType: string): ResolvedAddon {
+  const extra = Object.entries(addon.headers).filter(([k]) => k.toLowerCase() !== 'user-agent');
+  const digest = extra.length ? `#${createHash('sha256').update(JSON.stringify(extra)).digest('base64url').slice(0, 22)}` : '';
+  return {
+    ref: {
+      presetInstanceId: addon.instanceId,
+      presetType,
+      addonId: addon.addonId,
+      addonName: addon.name,
+      label: labelOf(addon),
+      addonIndex: addon.presetIndex,
+      manifestUrl: addon.manifestUrl,
+      libraryAddon: addon.library === true,
+      formatPassthrough: addon.formatPassthrough === true,
+      resultPassthrough: addon.resultPassthrough === true,
+      ...(addon.pinPosition ? { pinPosition: addon.pinPosition } : {}),
+      ...(addon.kind.parse ? { parseHints: addon.kind.parse } : {}),
+    },
+    ...split,
+    headers: addon.headers,
+    cacheKey: addon.manifestUrl + digest,
+    timeoutMs: addon.timeout,
+    ...(addon.resources ? { resources: addon.resources } : {}),
+    mediaTypes: addon.mediaTypes ?? [],
+  };
 }
 
 /** `<base>/<resource>/<type>/<id>[/<extra>].json<query>`, each segment encoded as Stremio does. */

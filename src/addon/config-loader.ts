@@ -44,7 +44,7 @@ export class ReadyConfigLoader {
       }
     }
     const regexAllowed = this.opts.regexAccess === 'all' || (this.opts.regexAccess === 'trusted' && this.opts.trustedUuids.has(session.uuid));
-    const ready = prepareConfig(session.uuid, stored.version, config, { instanceName: this.opts.instanceName, regexAllowed });
+    const ready = prepareConfig(session.uuid, stored.version, config, { ...this.opts, regexAllowed });
     this.cache.set({ ready, ...(stored.parent ? { parent: stored.parent } : {}) });
     return { ok: true, ready };
   }

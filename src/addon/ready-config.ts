@@ -17,10 +17,14 @@ export interface ReadyConfig {
 export interface PrepareOptions {
   instanceName: string;
   regexAllowed: boolean;
+  /** Sent to every upstream addon (presets.md §7). */
+  userAgent: string;
+  /** This instance's public host: an addon pointing back at it is refused (presets.md §1 step 6). */
+  selfHost?: string | undefined;
 }
 
 export function prepareConfig(uuid: string, version: number, config: UserConfig, opts: PrepareOptions): ReadyConfig {
-  const { addons, broken } = resolveAddons(config);
+  const { addons, broken } = resolveAddons(config, { userAgent: opts.userAgent, uuid, selfHost: opts.selfHost });
   const hidden = new Set(Array.isArray(config.hideErrorsForResources) ? (config.hideErrorsForResources as string[]) : []);
   return {
     uuid,

@@ -7,91 +7,12 @@
  */
 import { z } from 'zod';
 
-// ---------------------------------------------------------------------------------------------
-// Enums (§2, §3, §5.2, §6, §7, §9). Exported so the pipeline uses the same spellings and order.
+import { presetIssues } from '../presets/validate.js';
+import type { PresetConfig } from '../presets/expand.js';
 
-export const RESOLUTIONS = ['2160p', '1440p', '1080p', '720p', '576p', '480p', '360p', '240p', '144p', 'Unknown'] as const;
-export const QUALITIES = [
-  'BluRay REMUX', 'BluRay', 'WEB-DL', 'WEBRip', 'HDRip', 'HC HD-Rip', 'DVD REMUX', 'DVDRip', 'HDTV',
-  'CAM', 'TS', 'TC', 'SCR', 'Unknown',
-] as const;
-export const ENCODES = ['AV1', 'HEVC', 'AVC', 'VC-1', 'XviD', 'DivX', 'MPEG-4', 'Unknown'] as const;
-export const VISUAL_TAGS = [
-  'HDR+DV', 'DV Only', 'HDR Only', 'HDR10+', 'HDR10', 'DV', 'HDR', 'HLG', '10bit', '3D', 'IMAX', 'AI',
-  'Upscaled', 'SDR', 'H-OU', 'H-SBS', 'Unknown',
-] as const;
-export const AUDIO_TAGS = [
-  'Atmos', 'DD+', 'DD', 'DTS:X', 'DTS-HD MA', 'DTS-HD', 'DTS-ES', 'DTS', 'TrueHD', 'PCM', 'OPUS', 'FLAC',
-  'AAC', 'Unknown',
-] as const;
-export const AUDIO_CHANNELS = ['2.0', '5.1', '6.1', '7.1', 'Unknown'] as const;
-export const LANGUAGES = [
-  'English', 'Japanese', 'Chinese', 'Russian', 'Arabic', 'Portuguese', 'Portuguese (Brazil)', 'Spanish',
-  'French', 'German', 'Italian', 'Korean', 'Hindi', 'Bengali', 'Punjabi', 'Marathi', 'Gujarati', 'Tamil',
-  'Telugu', 'Kannada', 'Malayalam', 'Thai', 'Vietnamese', 'Indonesian', 'Turkish', 'Hebrew', 'Persian',
-  'Ukrainian', 'Greek', 'Lithuanian', 'Latvian', 'Estonian', 'Polish', 'Czech', 'Slovak', 'Hungarian',
-  'Romanian', 'Bulgarian', 'Serbian', 'Croatian', 'Slovenian', 'Dutch', 'Danish', 'Finnish', 'Swedish',
-  'Norwegian', 'Malay', 'Latino', 'Dual Audio', 'Dubbed', 'Multi', 'Original', 'Unknown',
-] as const;
-export const STREAM_TYPES = [
-  'p2p', 'live', 'stremio-usenet', 'archive', 'usenet', 'debrid', 'http', 'external', 'youtube', 'error',
-  'statistic', 'info',
-] as const;
-export const SERVICE_IDS = [
-  'realdebrid', 'alldebrid', 'premiumize', 'debridlink', 'torbox', 'stremio_nntp', 'nzbdav', 'aiostreams',
-  'altmount', 'offcloud', 'putio', 'easynews', 'easydebrid', 'debrider', 'pikpak', 'seedr', 'stremthru_newz',
-  'torrin',
-] as const;
-export const RESOURCES = ['stream', 'subtitles', 'catalog', 'meta', 'addon_catalog'] as const;
-export const MEDIA_TYPES = ['movie', 'series', 'anime'] as const;
-export const FORMATTER_IDS = [
-  'gdrive', 'prism', 'tamtaro', 'lightgdrive', 'minimalisticgdrive', 'torrentio', 'torbox', 'custom',
-] as const;
-export const SORT_KEYS = [
-  'cached', 'library', 'size', 'seeders', 'age', 'bitrate', 'private', 'resolution', 'quality', 'encode',
-  'streamType', 'releaseGroup', 'visualTag', 'audioTag', 'language', 'subtitle', 'addon', 'service', 'keyword',
-  'regexPatterns', 'streamExpressionMatched', 'streamExpressionScore', 'regexScore', 'seadex', 'audioChannel',
-] as const;
-export const SORT_LISTS = [
-  'global', 'movies', 'series', 'anime', 'cached', 'uncached', 'cachedMovies', 'uncachedMovies', 'cachedSeries',
-  'uncachedSeries', 'cachedAnime', 'uncachedAnime',
-] as const;
-export const DEDUP_KEYS = ['filename', 'infoHash', 'smartDetect'] as const;
-export const DEDUP_MODES = ['single_result', 'per_service', 'per_addon', 'disabled'] as const;
-export const DEDUP_CATEGORIES = ['cached', 'uncached', 'p2p', 'http', 'live', 'youtube', 'external'] as const;
-export const MULTI_GROUP_BEHAVIOURS = ['aggressive', 'conservative', 'keep_all'] as const;
-export const RESULT_LIMIT_KEYS = [
-  'global', 'service', 'addon', 'resolution', 'quality', 'streamType', 'indexer', 'releaseGroup',
-] as const;
-export const SEEDER_RANGE_TYPES = ['p2p', 'cached', 'uncached'] as const;
+export * from './constants.js';
+import { DEFAULT_LIMITS, FORMATTER_IDS, MEDIA_TYPES, RESOURCES, SERVICE_IDS, SERVER_OWNED_KEYS, SORT_KEYS, RESOLUTIONS, QUALITIES, ENCODES, VISUAL_TAGS, AUDIO_TAGS, AUDIO_CHANNELS, LANGUAGES, STREAM_TYPES, DEDUP_KEYS, DEDUP_MODES, MULTI_GROUP_BEHAVIOURS, SEEDER_RANGE_TYPES, type ConfigLimits } from './constants.js';
 
-/** Server-owned keys (§0): never taken from the client. */
-export const SERVER_OWNED_KEYS = [
-  'uuid', 'encryptedPassword', 'trusted', 'ip', 'activeVariants', 'variantSelectorLocation',
-] as const;
-
-// ---------------------------------------------------------------------------------------------
-// Instance limits (§0). A parameter, because operators may change them.
-
-export interface ConfigLimits {
-  /** Max entries in each keyword list. */
-  maxKeywords: number;
-  /** Max characters of each formatter template string. */
-  maxTemplateLength: number;
-  /** Max upstream addons; each enabled preset counts as one until multi-addon kinds exist. */
-  maxAddons: number;
-  /** Bounds for a custom addon's `timeout` (ms). */
-  minTimeout: number;
-  maxTimeout: number;
-}
-
-export const DEFAULT_LIMITS: Readonly<ConfigLimits> = Object.freeze({
-  maxKeywords: 30,
-  maxTemplateLength: 5000,
-  maxAddons: 15,
-  minTimeout: 1000,
-  maxTimeout: 50000,
-});
 
 // Cross-field checks must still run when a sibling field has a type error, so every issue is
 // reported at once; the check bodies are therefore defensive about the shape they get.
@@ -120,40 +41,17 @@ const range = (max?: number) => {
   return z.tuple([n, n]);
 };
 
-function customOptionsSchema(limits: ConfigLimits) {
-  return z.looseObject({
-    name: z.string(),
-    manifestUrl: z.string(),
-    timeout: z.number().min(limits.minTimeout).max(limits.maxTimeout).optional(),
-    resources: enumList(RESOURCES).optional(),
-    mediaTypes: enumList(MEDIA_TYPES).optional(),
-    libraryAddon: z.boolean().optional(),
-    formatPassthrough: z.boolean().optional(),
-    resultPassthrough: z.boolean().optional(),
-    pinPosition: z.enum(['top', 'bottom']).optional(),
+function presetsSchema() {
+  const preset = z.looseObject({
+    type: z.string().min(1),
+    // A regex (not a refine) so the JSON Schema carries the rule too.
+    instanceId: z.string().min(1).regex(/^[^.]*$/, 'instanceId must not contain "."'),
+    enabled: z.boolean(),
+    // Each kind declares its own options; they are checked against the preset registry
+    // (src/presets), which knows every kind.
+    options: z.record(z.string(), z.unknown()),
+    category: z.string().optional(),
   });
-}
-
-function presetsSchema(limits: ConfigLimits) {
-  const customOptions = customOptionsSchema(limits);
-  const preset = z
-    .looseObject({
-      type: z.string().min(1),
-      // A regex (not a refine) so the JSON Schema carries the rule too.
-      instanceId: z.string().min(1).regex(/^[^.]*$/, 'instanceId must not contain "."'),
-      enabled: z.boolean(),
-      // Options of other kinds stay loosely typed (§2.3); `custom` is checked below.
-      options: z.record(z.string(), z.unknown()),
-      category: z.string().optional(),
-    })
-    .superRefine((p, ctx) => {
-      if (!isRecord(p) || p.type !== 'custom' || !isRecord(p.options)) return;
-      const r = customOptions.safeParse(p.options);
-      if (r.success) return;
-      for (const issue of r.error.issues) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: ['options', ...issue.path] });
-      }
-    }, ALWAYS);
 
   return z.array(preset).superRefine((list, ctx) => {
     if (!Array.isArray(list)) return;
@@ -164,10 +62,6 @@ function presetsSchema(limits: ConfigLimits) {
       if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate instanceId "${id}"`, path: [i, 'instanceId'] });
       seen.add(id);
     });
-    const enabled = list.filter((p) => isRecord(p) && p.enabled === true).length;
-    if (enabled > limits.maxAddons) {
-      ctx.addIssue({ code: 'custom', message: `at most ${limits.maxAddons} enabled addons are allowed (got ${enabled})` });
-    }
   }, ALWAYS);
 }
 
@@ -281,7 +175,7 @@ export function createConfigSchema(limits: ConfigLimits = DEFAULT_LIMITS) {
   const keywords = z.array(z.string().min(1)).max(limits.maxKeywords);
   const regexes = z.array(z.string().min(1));
   return z.looseObject({
-    presets: presetsSchema(limits),
+    presets: presetsSchema(),
     services: z.array(serviceSchema).optional(),
     formatter: formatterSchema(limits),
     sortCriteria: sortCriteriaSchema,
@@ -328,7 +222,6 @@ export const configSchema = createConfigSchema();
 
 export type UserConfig = z.output<typeof configSchema>;
 export type PresetEntry = UserConfig['presets'][number];
-export type CustomPresetOptions = z.output<ReturnType<typeof customOptionsSchema>>;
 export type ServiceEntry = NonNullable<UserConfig['services']>[number];
 export type SortCriterion = z.output<typeof criterion>;
 export type ParentConfig = NonNullable<UserConfig['parentConfig']>;
@@ -373,15 +266,6 @@ function migrateLegacy(cfg: Record<string, unknown>): void {
   }
 }
 
-/** The AIOStreams UI writes the string "undefined" for an unset option; treat it as absent. */
-function dropUndefinedOptions(cfg: Record<string, unknown>): void {
-  if (!Array.isArray(cfg.presets)) return;
-  for (const p of cfg.presets) {
-    if (!isRecord(p) || !isRecord(p.options)) continue;
-    for (const [k, v] of Object.entries(p.options)) if (v === 'undefined') delete p.options[k];
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Validation
 
@@ -389,7 +273,32 @@ export interface ConfigIssue {
   path: string;
   message: string;
 }
-export type ValidateResult = { ok: true; config: UserConfig } | { ok: false; issues: ConfigIssue[] };
+/**
+ * `summary` is the one-line message for clients: the first issue with its path, or, for a preset
+ * problem, the preset's own message as AIOStreams words it (presets.md §1).
+ */
+export type ValidateResult = { ok: true; config: UserConfig } | { ok: false; issues: ConfigIssue[]; summary: string };
+
+/** `path: message` of the first issue, and how many more there are. */
+export function summarise(issues: readonly ConfigIssue[], verbatim = false): string {
+  const first = issues[0];
+  const head = !first ? 'unknown problem' : verbatim ? first.message : `${first.path || '(root)'}: ${first.message}`;
+  return head + (issues.length > 1 ? ` (and ${issues.length - 1} more)` : '');
+}
+
+const failed = (issues: ConfigIssue[]): ValidateResult => ({ ok: false, issues, summary: `Invalid config: ${summarise(issues)}` });
+
+/** The entries well-formed enough for the preset checks; the others (reported by zod) are skipped. */
+function checkablePresets(cfg: Record<string, unknown>): PresetConfig | undefined {
+  if (!Array.isArray(cfg.presets)) return undefined;
+  const presets = cfg.presets.map((p) =>
+    isRecord(p) && typeof p.type === 'string' && typeof p.instanceId === 'string' && p.enabled === true && isRecord(p.options)
+      ? (p as PresetConfig['presets'][number])
+      : { type: '', instanceId: '', enabled: false, options: {} },
+  );
+  const services = Array.isArray(cfg.services) ? cfg.services.filter(isRecord) : [];
+  return { presets, services: services as unknown as PresetConfig['services'], proxy: cfg.proxy };
+}
 
 const schemaCache = new Map<string, ReturnType<typeof createConfigSchema>>();
 function schemaFor(limits: ConfigLimits) {
@@ -404,25 +313,28 @@ function schemaFor(limits: ConfigLimits) {
  * Never mutates `input`; the returned config shares no objects with it.
  */
 export function validateConfig(input: unknown, limits?: Partial<ConfigLimits>): ValidateResult {
-  if (!isRecord(input)) return { ok: false, issues: [{ path: '', message: 'config must be a JSON object' }] };
+  if (!isRecord(input)) return failed([{ path: '', message: 'config must be a JSON object' }]);
   let cfg: Record<string, unknown>;
   try {
     cfg = structuredClone(input);
   } catch {
-    return { ok: false, issues: [{ path: '', message: 'config must be plain JSON data' }] };
+    return failed([{ path: '', message: 'config must be plain JSON data' }]);
   }
   migrateLegacy(cfg);
-  dropUndefinedOptions(cfg);
   for (const k of SERVER_OWNED_KEYS) delete cfg[k];
 
   // An explicit `undefined` in `limits` means "the default", not "no bound".
   const given = Object.fromEntries(Object.entries(limits ?? {}).filter(([, v]) => v !== undefined));
-  const r = schemaFor({ ...DEFAULT_LIMITS, ...given }).safeParse(cfg);
-  if (r.success) return { ok: true, config: r.data };
-  return {
-    ok: false,
-    issues: r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-  };
+  const all = { ...DEFAULT_LIMITS, ...given };
+  const r = schemaFor(all).safeParse(cfg);
+  const shapeIssues = r.success ? [] : r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  // Known kinds with well-typed options, and not too many addons: checked with the shape, so every
+  // issue is reported at once. (Services and credentials are checked when a config is saved.)
+  const checkable = checkablePresets(cfg);
+  const kindIssues = checkable ? presetIssues(checkable, { userAgent: '', maxAddons: all.maxAddons, depth: 'shape' }) : [];
+  if (r.success && !kindIssues.length) return { ok: true, config: r.data };
+  if (shapeIssues.length) return failed([...shapeIssues, ...kindIssues]);
+  return { ok: false, issues: kindIssues, summary: summarise(kindIssues, true) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,22 +346,13 @@ const JSON_SCHEMA_OPTIONS = { target: 'draft-2020-12', io: 'input', unrepresenta
 type JsonObject = Record<string, any>;
 
 /**
- * JSON Schema (draft 2020-12) of the config under the default limits. zod cannot express the
- * type-dependent rules (custom preset options, the custom formatter's template), so they are added
- * as `if`/`then` clauses; uniqueness of instanceIds and the addon count stay validateConfig-only.
+ * JSON Schema (draft 2020-12) of the config's shape under the default limits. zod cannot express
+ * the custom formatter's type-dependent rule, so it is added as an `if`/`then` clause; preset
+ * options are added from the preset registry (./json-schema.ts). Uniqueness of instanceIds stays
+ * validateConfig-only.
  */
-export function configJsonSchema(): Record<string, unknown> {
+export function baseConfigJsonSchema(): Record<string, any> {
   const doc = z.toJSONSchema(configSchema, JSON_SCHEMA_OPTIONS) as JsonObject;
-  const { $schema: _drop, ...customOptions } = z.toJSONSchema(
-    customOptionsSchema(DEFAULT_LIMITS),
-    JSON_SCHEMA_OPTIONS,
-  ) as JsonObject;
-  doc.properties.presets.items.allOf = [
-    {
-      if: { properties: { type: { const: 'custom' } }, required: ['type'] },
-      then: { properties: { options: customOptions } },
-    },
-  ];
   doc.properties.formatter.allOf = [
     {
       if: { properties: { id: { const: 'custom' } }, required: ['id'] },

@@ -11,6 +11,7 @@ import {
   uuidData,
 } from './user-api-schemas.js';
 import { ERROR_CODES } from '../errors.js';
+import { catalogueSchema } from '../presets/catalogue.js';
 
 const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' });
 const CONFIG_REF = { $ref: '#/components/schemas/UserConfig' };
@@ -123,6 +124,16 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
             }),
             '400': errorResponse('Not a manifest URL, unreachable, or not a Stremio manifest'),
             '429': authErrors['429'],
+          },
+        },
+      },
+      '/api/v1/presets': {
+        get: {
+          summary: "Every preset kind's metadata: name, category, services, resources and option list (no secrets)",
+          description: 'Built once per server version; send If-None-Match with the ETag to get a 304 when nothing changed.',
+          responses: {
+            '200': response('The preset catalogue; ETag header identifies it', toSchema(catalogueSchema)),
+            '304': { description: 'Not modified since the ETag given in If-None-Match' },
           },
         },
       },

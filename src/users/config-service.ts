@@ -1,7 +1,8 @@
 import { validateUserRegex } from '../addon/pipeline/user-regex.js';
 import { mergeParentConfig } from '../config/parent-merge.js';
-import { validateConfig, type ConfigLimits, type UserConfig } from '../config/schema.js';
+import { summarise, validateConfig, type ConfigLimits, type UserConfig } from '../config/schema.js';
 import { AppError } from '../errors.js';
+import { presetIssues } from '../presets/validate.js';
 import type { Session, StoredConfig, UserService } from './user-service.js';
 
 export interface WarnLogger {
@@ -18,14 +19,8 @@ const parentOf = (config: Record<string, unknown>): ParentRef | undefined =>
 
 type Issue = { path: string; message: string };
 
-function invalidConfig(issues: Issue[]): AppError {
-  const first = issues[0];
-  return new AppError(
-    'USER_INVALID_CONFIG',
-    `Invalid config: ${first ? `${first.path || '(root)'}: ${first.message}` : 'unknown problem'}` +
-      (issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''),
-    issues,
-  );
+function invalidConfig(issues: Issue[], summary = `Invalid config: ${summarise(issues)}`): AppError {
+  return new AppError('USER_INVALID_CONFIG', summary, issues);
 }
 
 const STRING_REGEX_LISTS = ['excludedRegexPatterns', 'includedRegexPatterns', 'requiredRegexPatterns'] as const;
@@ -60,20 +55,30 @@ function regexIssues(config: UserConfig): Issue[] {
   return issues;
 }
 
+/** How upstream addons will see this instance: needed to check that presets expand. */
+export interface UpstreamIdentity {
+  userAgent: string;
+  selfHost?: string | undefined;
+}
+
 /** Config rules that need more than the schema: validation on write, and parent configs (config.md §11). */
 export class ConfigService {
   constructor(
     private readonly users: UserService,
     private readonly log: WarnLogger,
+    private readonly upstream: UpstreamIdentity,
     private readonly limits: Partial<ConfigLimits> = {},
   ) {}
 
   /** Validates a config about to be stored for `selfUuid` (null while creating). */
   async prepareForWrite(raw: unknown, selfUuid: string | null): Promise<UserConfig> {
     const result = validateConfig(raw, this.limits);
-    if (!result.ok) throw invalidConfig(result.issues);
+    if (!result.ok) throw invalidConfig(result.issues, result.summary);
     const regexProblems = regexIssues(result.config);
     if (regexProblems.length > 0) throw invalidConfig(regexProblems);
+    const presetProblems = presetIssues(result.config, { ...this.upstream, uuid: selfUuid ?? undefined, maxAddons: this.limits.maxAddons });
+    // In the preset's own words (presets.md §1), as AIOStreams clients show them.
+    if (presetProblems.length > 0) throw invalidConfig(presetProblems, summarise(presetProblems, true));
     const parent = parentOf(result.config);
     if (parent) await this.checkParent(parent, selfUuid);
     return result.config;

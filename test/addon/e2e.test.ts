@@ -9,7 +9,7 @@ import { createUser } from '../helpers/api.js';
 import { startSdkAddon, type FakeAddon } from '../helpers/fake-addons.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { hashOf, httpStream, torrentioStream } from '../helpers/streams.js';
-import { addonBase, custom, get, putConfig, streamHits } from './support.js';
+import { addonBase, custom, get, preset, putConfig, streamHits } from './support.js';
 
 const MOVIE = 'tt15239678';
 const EPISODE = 'tt14452776:1:2';
@@ -187,8 +187,9 @@ describe('end to end: install, then streams for a movie and an episode', () => {
     config = {
       addonName: 'Home Streams',
       presets: [
-        custom('tio', 'Torrentio', tio.manifestUrl),
-        custom('p2p', 'Torrentio P2P', p2p.manifestUrl),
+        // The Torrentio kind reads the torrent name above the file as the folder (a custom addon does not).
+        preset('torrentio', 'tio', { name: 'Torrentio', url: tio.manifestUrl }),
+        preset('torrentio', 'p2p', { name: 'Torrentio P2P', url: p2p.manifestUrl }),
         custom('mfu', 'MediaFusion', mfu.manifestUrl),
       ],
       services: [{ id: 'realdebrid', enabled: true, credentials: { apiKey: 'RD_KEY' } }],

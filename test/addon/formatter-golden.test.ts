@@ -9,7 +9,7 @@ import { createUser } from '../helpers/api.js';
 import { startSdkAddon, type FakeAddon } from '../helpers/fake-addons.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { hashOf, torrentioStream } from '../helpers/streams.js';
-import { addonBase, custom, get } from './support.js';
+import { addonBase, custom, get, preset } from './support.js';
 
 const MOVIE = 'tt15239678';
 const FILE = 'Dune.Part.Two.2024.2160p.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT.mkv';
@@ -61,7 +61,8 @@ describe('formatter goldens through the stream route', () => {
   async function render(formatter: unknown, withLibrary = false): Promise<[string, string][]> {
     const { uuid, token } = await createUser(srv.url, 'golden secret', {
       presets: [
-        custom('tio', 'Torrentio', tio.manifestUrl),
+        // The Torrentio kind reads the torrent name above the file as the folder (a custom addon does not).
+        preset('torrentio', 'tio', { name: 'Torrentio', url: tio.manifestUrl }),
         ...(withLibrary ? [custom('lib', 'My Library', lib.manifestUrl, { libraryAddon: true })] : []),
       ],
       formatter,

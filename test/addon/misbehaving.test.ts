@@ -355,15 +355,15 @@ describe('preset kinds not implemented yet', () => {
   it('yield one error item each, unless their url is a manifest URL (then they work like custom)', async () => {
     const { uuid, token } = await createUser(srv.url, 'kinds secret', {
       presets: [
-        { type: 'comet', instanceId: 'cmt', enabled: true, options: { name: 'Comet' } },
-        { type: 'mediafusion', instanceId: 'mfu', enabled: true, options: { name: 'MediaFusion', url: good.manifestUrl } },
+        { type: 'baguettio', instanceId: 'bag', enabled: true, options: { name: 'Baguettio' } },
+        { type: 'hdhub', instanceId: 'hdh', enabled: true, options: { name: 'HdHub', url: good.manifestUrl } },
       ],
       formatter: { id: 'torrentio' },
       sortCriteria: { global: [{ key: 'size', direction: 'desc' }] },
     });
     const res = await get(`${addonBase(srv.url, uuid, token)}/stream/movie/${MOVIE}.json`);
     expect(res.status).toBe(200);
-    expect(res.body.streams.map((s: { url?: string; name: string }) => s.url ?? s.name)).toEqual([GOOD_URLS[1], GOOD_URLS[0], '[❌] Comet']);
+    expect(res.body.streams.map((s: { url?: string; name: string }) => s.url ?? s.name)).toEqual([GOOD_URLS[1], GOOD_URLS[0], '[❌] Baguettio']);
     expect(res.body.streams[2].description).toMatch(/not supported/);
   });
 });

@@ -31,6 +31,11 @@ export function custom(instanceId: string, name: string, manifestUrl: string, op
   return { type: 'custom', instanceId, enabled: true, options: { name, manifestUrl, ...options } };
 }
 
+/** A preset entry of any kind (presets.md). */
+export function preset(type: string, instanceId: string, options: Record<string, unknown>) {
+  return { type, instanceId, enabled: true, options };
+}
+
 /** `BASE/stremio/<uuid>/<token>` — what a user installs, minus `/manifest.json`. */
 export const addonBase = (server: string, uuid: string, token: string) => `${server}/stremio/${uuid}/${token}`;
 

@@ -7,6 +7,7 @@ export function addonRef(id: string, index: number, over: Partial<AddonRef> = {}
     presetType: 'custom',
     addonId: `${id}e3b0`,
     addonName: id,
+    label: id,
     addonIndex: index,
     manifestUrl: `https://${id}.example.org/manifest.json`,
     libraryAddon: false,

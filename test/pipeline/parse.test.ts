@@ -7,17 +7,21 @@ const addon = (over: Partial<AddonRef> = {}): AddonRef => ({
   presetType: 'custom',
   addonId: 'tioe3b0',
   addonName: 'Torrentio',
+  label: 'Torrentio',
   addonIndex: 1,
   manifestUrl: 'https://torrentio.strem.fun/realdebrid%3DKEY/manifest.json',
   libraryAddon: false,
   formatPassthrough: false,
   resultPassthrough: false,
+  parseHints: { torrentioText: true },
   ...over,
 });
 const plain = addon({
   presetInstanceId: 'cst',
   addonId: 'cste3b0',
   addonName: 'Custom',
+  label: 'Custom',
+  parseHints: {},
   manifestUrl: 'https://addon.example.org/manifest.json',
 });
 

@@ -38,7 +38,7 @@ export const MAX_STREAMS_PER_ADDON = 1_000;
 /** Bytes of upstream answers kept: a count alone would let 2,000 answers of 10 MB pin 20 GB. */
 const MAX_CACHED_STREAM_BYTES = 128 * 1024 * 1024;
 
-/** Upstream stream answers per (manifest URL, type, id), kept briefly. */
+/** Upstream stream answers per (addon cache key, type, id), kept briefly. */
 export class StreamResponseCache {
   private readonly cache = new TtlCache<FetchResult>(2_000, { weigh: (r) => (r.ok ? r.bytes : 0), maxWeight: MAX_CACHED_STREAM_BYTES });
   constructor(readonly ttlMs: number) {}
@@ -50,11 +50,11 @@ export class StreamResponseCache {
    */
   load(url: string, key: string, addon: ResolvedAddon, signal: AbortSignal): Promise<FetchResult> {
     // Without a cache nothing is shared, so the caller's own fetch may stop at its deadline.
-    if (this.ttlMs <= 0) return fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, signal });
+    if (this.ttlMs <= 0) return fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, signal, headers: addon.headers });
     const hit = this.cache.get(key);
     if (hit) return Promise.resolve(hit);
     const shared = this.cache.share(`${key}\n${addon.timeoutMs}`, async () => {
-      const res = await fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES });
+      const res = await fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, headers: addon.headers });
       if (res.ok) this.cache.set(key, res, this.ttlMs);
       return res;
     });
@@ -86,13 +86,13 @@ export async function fetchStreams(
   const one = async (addon: ResolvedAddon, slot: number): Promise<void> => {
     if (addon.mediaTypes.length && !addon.mediaTypes.includes(req.kind)) return;
     const fail = (error: string) => {
-      failures[slot] = { name: addon.ref.addonName, instanceId: addon.ref.presetInstanceId, error };
+      failures[slot] = { name: addon.ref.label, instanceId: addon.ref.presetInstanceId, error };
     };
     const manifest = await deps.manifests.get(addon, deadline.signal);
     if (!manifest.ok) return fail(`could not load the addon's manifest: ${manifest.error}`);
     if (!serves(addon, manifest.data, 'stream', req.type, req.id)) return;
     const url = resourceUrl(addon, 'stream', req.type, req.id);
-    const res = await deps.responses.load(url, `${addon.ref.manifestUrl}\n${req.type}\n${req.id}`, addon, deadline.signal);
+    const res = await deps.responses.load(url, `${addon.cacheKey}\n${req.type}\n${req.id}`, addon, deadline.signal);
     if (!res.ok) return fail(res.error);
     const list = (res.data as { streams?: unknown } | null)?.streams;
     if (!Array.isArray(list)) return fail('answer has no "streams" list');

@@ -1,7 +1,7 @@
 import type { UserConfig } from '../../config/schema.js';
 import { compileFormatter, type FormatterInput, type StreamInput } from '../../formatter/index.js';
 import { parseOrigin } from './parse.js';
-import { getService } from './services.js';
+import { getService } from '../../config/services.js';
 import type { ParsedStream } from './types.js';
 
 /** What Stremio receives for one stream. */

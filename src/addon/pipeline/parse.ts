@@ -30,7 +30,8 @@ export function clearParseCache(): void {
 const ERROR_TEXT = /invalid\b.*?\b(?:account|api[ _-]?key|token)|public rate limit exceeded/i;
 const MAGNET_BTIH = /[?&]xt=urn:btih:([^&]+)/i;
 const URL_INFO_HASH = /(?:btih:|[-/[(;:&])([a-f0-9]{40})(?=$|[-\])/:;&?])/i;
-const TORRENTIO = /torrentio/i;
+const FOLDER_MARK = /^\s*📁\s*/u;
+const ARROW = /┈➤|➤|→/u;
 const M3U8 = /\.m3u8$/i;
 const LINE_BREAK = /\r?\n/;
 const LEADING_EMOJI = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u{FE0F}\u{200D}\u{20E3}\s]+/u;
@@ -50,18 +51,23 @@ const FOLDER_SIZE_TOLERANCE = 0.05;
 export function parseStream(raw: unknown, addon: AddonRef): ParsedStream | ParseError | null {
   if (!isRecord(raw)) return null;
   const s = raw as UpstreamStream;
-  // The only addon facts parsing reads: Torrentio-style folder lines and the library flag.
-  const addonStyle = addon.presetType === 'torrentio' || TORRENTIO.test(addon.manifestUrl);
-  const key = `${addonStyle ? 1 : 0}${addon.libraryAddon ? 1 : 0}${JSON.stringify(s)}`;
+  // The only addon facts parsing reads: the kind's hints and the library flag.
+  const key = `${hintsKey(addon)}${JSON.stringify(s)}`;
   let template = streamCache.get(key);
   if (template === undefined) {
-    const parsed = parseStreamUncached(s, addon, addonStyle);
+    const parsed = parseStreamUncached(s, addon);
     template = parsed && !('error' in parsed) ? toTemplate(parsed) : parsed;
     streamCache.set(key, template);
   }
   if (template === null || 'error' in template) return template;
   parseOrigins.set(s, template);
   return { ...template, original: s, addon };
+}
+
+/** A short prefix that tells apart the parse results of the same item under different hints. */
+function hintsKey(addon: AddonRef): string {
+  const h = addon.parseHints;
+  return `${h?.torrentioText ? 't' : ''}${h?.usenetService ? `u${h.usenetService}` : ''}${h?.libraryItems ? 's' : ''}${h?.folderMarker ? 'f' : ''}${addon.libraryAddon ? 'l' : ''}|`;
 }
 
 /** Upstream item → the cached parse result it matched (stages copy streams but keep `original`). */
@@ -78,13 +84,14 @@ function toTemplate(parsed: ParsedStream): StreamTemplate {
   return rest;
 }
 
-function parseStreamUncached(s: UpstreamStream, addon: AddonRef, addonStyle: boolean): ParsedStream | ParseError | null {
+function parseStreamUncached(s: UpstreamStream, addon: AddonRef): ParsedStream | ParseError | null {
+  const hints = addon.parseHints ?? {};
   const name = nonEmptyString(s.name) ?? '';
   const text = nonEmptyString(s.description) ?? (typeof s.title === 'string' ? s.title : '');
   if (ERROR_TEXT.test(text)) return { error: text.trim() };
 
-  const hints = isRecord(s.behaviorHints) ? s.behaviorHints : {};
-  const torrentioStyle = addonStyle || TORRENTIO.test(name);
+  const behaviour = isRecord(s.behaviorHints) ? s.behaviorHints : {};
+  const torrentioStyle = hints.torrentioText === true;
 
   let url = nonEmptyString(s.url);
   let magnetHash: string | undefined;
@@ -93,9 +100,15 @@ function parseStreamUncached(s: UpstreamStream, addon: AddonRef, addonStyle: boo
     url = undefined;
   }
 
-  const filename = nonEmptyString(hints.filename) ?? filenameFromText(text);
+  const filename = nonEmptyString(behaviour.filename) ?? filenameFromText(text);
   const folderLine =
-    typeof hints.folderName === 'string' ? hints.folderName.trim() : torrentioStyle ? firstLine(text) : undefined;
+    typeof behaviour.folderName === 'string'
+      ? behaviour.folderName.trim()
+      : torrentioStyle
+        ? firstLine(text)
+        : hints.folderMarker
+          ? markedFolder(text)
+          : undefined;
   const folderName =
     folderLine && !(filename && normaliseFilename(folderLine) === normaliseFilename(filename))
       ? folderLine
@@ -103,12 +116,13 @@ function parseStreamUncached(s: UpstreamStream, addon: AddonRef, addonStyle: boo
 
   const infoHash = nonEmptyString(s.infoHash)?.toLowerCase() ?? magnetHash ?? infoHashFromUrl(url);
   const fileIdx = nonNegativeInteger(s.fileIdx) ?? (url ? torrentioResolveFileIdx(url) : undefined);
-  const size = streamSize(s, hints.videoSize, text, name, filename, folderLine);
-  let folderSize = parseByteValue(hints.folderSize);
+  const size = streamSize(s, behaviour.videoSize, text, name, filename, folderLine);
+  let folderSize = parseByteValue(behaviour.folderSize);
   if (folderSize && size && Math.abs(folderSize - size) <= size * FOLDER_SIZE_TOLERANCE) {
     folderSize = undefined;
   }
-  const service = name ? detectService(name) : undefined;
+  // Usenet kinds serve every result from their own service, ready to play.
+  const service = hints.usenetService ? { id: hints.usenetService, cached: true } : name ? detectService(name) : undefined;
   const nzbUrl = nonEmptyString(s.nzbUrl);
   const type = streamType(s, url, service, infoHash, nzbUrl);
   if (!type) return null;
@@ -146,7 +160,8 @@ function parseStreamUncached(s: UpstreamStream, addon: AddonRef, addonStyle: boo
   setPresent(parsed, {
     service, url, filename, folderName, infoHash, fileIdx, nzbUrl, size, folderSize,
     seeders: seeders === undefined ? undefined : Number(seeders),
-    indexer: indexerOf(text),
+    // A store lists the user's own files: the text names no indexer.
+    indexer: hints.libraryItems ? undefined : indexerOf(text),
     title: file?.title ?? folder?.title,
     year: file?.year ?? folder?.year,
     resolution: file?.resolution ?? folder?.resolution,
@@ -187,6 +202,14 @@ function filenameFromText(text: string): string | undefined {
   if (!chosen) return undefined;
   const cleaned = chosen.replace(LEADING_EMOJI, '').replace(LABEL_PREFIX, '').trim();
   return cleaned || undefined;
+}
+
+/** MediaFusion's `📁 <path> ┈➤ <folder>` line: the last part of it. */
+function markedFolder(text: string): string | undefined {
+  const line = text.split(LINE_BREAK).find((l) => l.trimStart().startsWith('📁'));
+  if (!line) return undefined;
+  const parts = line.replace(FOLDER_MARK, '').split(ARROW);
+  return parts[parts.length - 1]?.trim() || undefined;
 }
 
 function firstLine(text: string): string | undefined {

@@ -1,4 +1,5 @@
 // Shared pipeline types: the enums of config.md §5.2 and the parsed stream of §4.
+import type { ParseHints } from '../../presets/types.js';
 
 /** §5.2 enum values, in enum order (the order matters: tag/resolution matching takes the first). */
 export const RESOLUTIONS = [
@@ -96,6 +97,8 @@ export interface AddonRef {
   addonId: string;
   /** Display name (`options.name`). */
   addonName: string;
+  /** How error items name it: the name plus the services behind it (`Torrentio RD`). */
+  label: string;
   /** Position of the preset in `presets` (the addon rank). */
   addonIndex: number;
   manifestUrl: string;
@@ -103,6 +106,8 @@ export interface AddonRef {
   formatPassthrough: boolean;
   resultPassthrough: boolean;
   pinPosition?: 'top' | 'bottom';
+  /** How this addon's kind writes its streams (config.md §4): read by the parse stage. */
+  parseHints?: ParseHints;
 }
 
 export interface ParsedService {

@@ -56,6 +56,13 @@ export function untilDeadline<T>(shared: Promise<FetchResult<T>>, signal: AbortS
 
 const USER_AGENT = 'aiostreams-lite (Stremio addon aggregator)';
 
+/** Header names are case-insensitive: an addon's `User-Agent` replaces the default one. */
+function requestHeaders(extra: Record<string, string> | undefined): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
+  for (const [name, value] of Object.entries(extra ?? {})) headers[name.toLowerCase()] = value;
+  return headers;
+}
+
 export async function fetchJson<T = unknown>(url: string, opts: FetchOptions): Promise<FetchResult<T>> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -67,7 +74,7 @@ export async function fetchJson<T = unknown>(url: string, opts: FetchOptions): P
       method: 'GET',
       dispatcher: agent,
       signal,
-      headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...opts.headers },
+      headers: requestHeaders(opts.headers),
     });
     if (res.statusCode < 200 || res.statusCode >= 300) {
       res.body.dump().catch(() => undefined);

@@ -66,7 +66,7 @@ export function readManifest(data: unknown): StremioManifest | null {
 }
 
 /**
- * Upstream manifests, cached for hours per manifest URL. A load is shared by every caller asking
+ * Upstream manifests, cached for hours per addon (manifest URL and the headers that carry settings). A load is shared by every caller asking
  * for the same URL with the same timeout, and takes no caller's signal: one request's deadline
  * or short timeout must never become another request's answer.
  */
@@ -75,14 +75,14 @@ export class ManifestCache {
 
   /** `signal`: this caller's deadline; it ends this caller's wait, not the shared load. */
   async get(addon: ResolvedAddon, signal?: AbortSignal): Promise<FetchResult<StremioManifest>> {
-    const url = addon.ref.manifestUrl;
+    const key = addon.cacheKey;
     // A manifest is the same whoever asked; a failure ("timed out after N ms") depends on the timeout.
-    const flight = `${url}\n${addon.timeoutMs}`;
-    const hit = this.cache.get(url) ?? this.cache.get(flight);
+    const flight = `${key}\n${addon.timeoutMs}`;
+    const hit = this.cache.get(key) ?? this.cache.get(flight);
     if (hit) return hit;
     const shared = this.cache.share(flight, async () => {
-      const res = await load(url, addon.timeoutMs);
-      if (res.ok) this.cache.set(url, res, MANIFEST_TTL_MS);
+      const res = await load(`${addon.baseUrl}/manifest.json${addon.query}`, addon.timeoutMs, addon.headers);
+      if (res.ok) this.cache.set(key, res, MANIFEST_TTL_MS);
       else this.cache.set(flight, res, FAILURE_TTL_MS);
       return res;
     });
@@ -94,8 +94,8 @@ export class ManifestCache {
   }
 }
 
-async function load(url: string, timeoutMs: number): Promise<FetchResult<StremioManifest>> {
-  const res = await fetchJson(url, { timeoutMs, maxBytes: MAX_MANIFEST_BYTES });
+async function load(url: string, timeoutMs: number, headers: Record<string, string>): Promise<FetchResult<StremioManifest>> {
+  const res = await fetchJson(url, { timeoutMs, maxBytes: MAX_MANIFEST_BYTES, headers });
   if (!res.ok) return res;
   const manifest = readManifest(res.data);
   return manifest ? { ...res, data: manifest } : { ok: false, error: 'not a Stremio addon manifest', ms: res.ms };

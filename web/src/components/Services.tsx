@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SERVICES } from '../../../src/addon/pipeline/services.js';
+import { SERVICES } from '../../../src/config/services.js';
 import { move, servicesOf, type Config, type ServiceEntry } from '../lib/config.js';
 import { useStore } from '../store.js';
 import { FieldIssues, RowControls, Switch } from './ui.js';

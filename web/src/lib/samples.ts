@@ -12,6 +12,7 @@ function addon(name: string, index: number, extra: Partial<AddonRef> = {}): Addo
     presetType: 'custom',
     addonId: `s${index}e3b0`,
     addonName: name,
+    label: name,
     addonIndex: index,
     manifestUrl: `https://addon${index}.example.com/manifest.json`,
     libraryAddon: false,

@@ -1,5 +1,5 @@
 // Service and cached status from a stream's `name` (config.md §4.3).
-import { SERVICES } from '../services.js';
+import { SERVICES } from '../../../config/services.js';
 import type { ParsedService, ServiceId } from '../types.js';
 
 const WEB_DL = /web-?dl/i;

@@ -1,5 +1,7 @@
 // The services table of config.md §3. Row order is the detection order of §4.3.
-import type { ServiceId } from './types.js';
+import type { SERVICE_IDS } from './constants.js';
+
+export type ServiceId = (typeof SERVICE_IDS)[number];
 
 export interface ServiceInfo {
   id: ServiceId;
