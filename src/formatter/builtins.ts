@@ -65,9 +65,9 @@ const gdrive: TemplatePair = {
   description: lines(
     gdriveAttributes(' '),
     gdriveTags(' | '),
-    `{?📦 {stream.size::sbytes} ?}{?/ {stream.folderSize::sbytes} ?}{?({stream.bitrate::bitrate})?}{?⏱️ {stream.duration::time} ?}{stream.seeders::>0["👥 {stream.seeders} "||""]}{?📅 {stream.age} ?}{?🔍 {stream.indexer}?}`,
+    `{?📦 {stream.size::sbytes} ?}{?/ {stream.folderSize::sbytes} ?}{?({stream.bitrate::sbitrate})?}{?⏱️ {stream.duration::time} ?}{stream.seeders::>0["👥 {stream.seeders} "||""]}{?📅 {stream.age} ?}{?🔍 {stream.indexer}?}`,
     `{?🌎 {stream.languages::join(' | ')}?}{?📝 {stream.subtitles::join(' | ')}?}`,
-    `📁 {?{stream.folderName}/?}{stream.filename}`,
+    `{?📁 {?{stream.folderName}/?}{stream.filename}?}`,
     `{?ℹ️ {stream.message}?}`,
   ),
 };
@@ -111,7 +111,7 @@ const prism: TemplatePair = {
       releaseTag('🎚️ Best ', '🎚️ Alternative', ' 🎚️ {stream.rseMatched::first}', '🎚️ {stream.regexMatched} '),
     `{?🎥 {stream.quality} ?}{?📺 {stream.visualTags::join(' | ')} ?}{?🎞️ {stream.encode} ?}{?⏱️ {stream.duration::time} ?}`,
     `{?🎧 {stream.audioTags::join(' | ')} ?}{?🔊 {stream.audioChannels::join(' | ')} ?}{?🗣️ {stream.languageEmojis::join(' / ')}?}{?📝 {stream.subtitleEmojis::join(' / ')}?}`,
-    `{?📦 {stream.size::sbytes} ?}{?/ {stream.folderSize::sbytes} ?}{?📊 {stream.bitrate::bitrate} ?}` +
+    `{?📦 {stream.size::sbytes} ?}{?/ {stream.folderSize::sbytes} ?}{?📊 {stream.bitrate::sbitrate} ?}` +
       `{service.cached::isfalse::or::stream.type::=p2p::and::stream.seeders::>0["🌱 {stream.seeders} "||""]}` +
       `{stream.type::=usenet["{?📅 {stream.age} ?}"||""]}`,
     `{?🏷️ {stream.releaseGroup} ?}{?📡 {stream.indexer} ?}{?🎭 {stream.network}?}`,
@@ -122,28 +122,50 @@ const prism: TemplatePair = {
   ),
 };
 
+// Tamtaro pads with invisible characters so its columns line up in Stremio: zero-width joiners,
+// no-break spaces and a zero-width space, exactly as AIOStreams writes them.
 const ZWJ = '\u200d';
+const NBSP = '\u00a0';
+const ZWSP = '\u200b';
+// U+2329 / U+232A, not the look-alike CJK brackets U+3008 / U+3009.
+const nbsp = (n: number): string => NBSP.repeat(n);
+const SUBSCRIPT_DIGITS = [...'₀₁₂₃₄₅₆₇₈₉'].map((d, i) => `::replace('${i}','${d}')`).join('');
+/** Editions and networks in small capitals, with a plain `s` (Tamtaro's taste). */
+const smallcapsPlainS = `::smallcaps::replace('ꜱ','s')`;
 
-/** config.md asks only for the spirit of this one: compact symbols, superscript and small capitals. */
+/** The type badge: superscript letters, or blank padding for debrid. */
+const TAMTARO_TYPE =
+  `{stream.type::replace('debrid','${nbsp(4)}')::replace('p2p','⁽ᵖ²ᵖ⁾')::replace('live','⁽ˡᶦᵛᵉ⁾')::replace('http','⁽ʷᵉᵇ⁾')` +
+  `::replace('stremio-usenet','⁽ⁿᶻᵇ⁾')::replace('usenet','${ZWJ}⁽ⁿᶻᵇ⁾${ZWJ}')::replace('statistic','⁽ˢᵗᵃᵗˢ⁾')` +
+  `::replace('external','⁽ᵉˣᵗ⁾')::replace('error','⁽ᵉʳʳᵒʳ⁾')::replace('youtube','⁽ʸᵗ⁾')}`;
+
+/** One audio tag and at most one visual tag fit on the encode line; more get a line of their own. */
+const AUDIO_INLINE = 'stream.audioTags::length::=1::and::stream.visualTags::length::<2';
+const audioTags = `{stream.audioTags::lsort::join(' · ')::replace('DD · DD','DD')::replace('DTS · DTS','DTS')}`;
+const channels = `{stream.audioChannels::join(' · ')}`;
+
 const tamtaro: TemplatePair = {
-  name: lines(
-    `{?${ZWJ} {stream.resolution::replace('2160p','4K')::replace('1440p','2K')::replace('p','P')} ${ZWJ}?}` +
-      typeBadges([['p2p', '⁽ᵖ²ᵖ⁾'], ['http', '⁽ʷᵉᵇ⁾'], ['live', '⁽ˡᶦᵛᵉ⁾'], ['usenet', '⁽ⁿᶻᵇ⁾']]) +
-      `{service.cached["⚡"||"⏳"]}`,
-    `{?〈{stream.quality::title}〉?}`,
-    `{stream.nSeScore::pstar}`,
-  ),
+  name:
+    `{stream.resolution::exists["{stream.resolution::replace('2160p','${nbsp(3)}4K${NBSP}')::replace('1440p','${nbsp(4)}2K${NBSP}')::replace('p','P')}${ZWJ}"||"${ZWJ}${nbsp(5)}"]}` +
+    `${ZWJ}${TAMTARO_TYPE}${ZWJ.repeat(3)}{service.cached["⚡"||"${ZWJ}⏳${ZWJ}${ZWSP}"]}` +
+    `{?${ZWJ.repeat(2)}\n${nbsp(2)}\u2329{stream.quality::title::replace('Bluray Remux','Remux')::replace('Web-dl','Web${ZWJ}-${ZWJ}dl')::replace('Hdrip','HDRip')}\u232a${ZWJ}${nbsp(5)}?}` +
+    `{stream.message::~download["{tools.removeLine}"||""]}`,
   description: lines(
-    `{?{stream.library["☁︎"||"✎"]} {stream.title::title}{stream.year::exists[" ({stream.year})"||"{? ({stream.date})?}"]}?}` +
-      `{? s{stream.formattedSeasons::remove('S')::subscript}?}{?·ᴇ{stream.formattedEpisodes::remove('E')::subscript}?}`,
-    `{?▣ {stream.encode} ?}{?{stream.visualTags::~DV["✦"||"✧"]} {stream.visualTags::join(' · ')}?}`,
-    `{?♬ {stream.audioTags::join(' · ')} ?}{?♯ {stream.audioChannels::join(' · ')}?}`,
-    `{stream.size::exists::or::stream.seeders::exists::or::stream.age::exists["{stream.seasonPack["❖"||"◈"]}"||""]}` +
-      `{? {stream.size::sbytes}?}{?/{stream.folderSize::sbytes}?}{? · {stream.bitrate::sbitrate}?}{? · ⇄ {stream.seeders}❦?}{? · {stream.age}?}`,
-    `{stream.proxied["⛊"||"⛉"]} {?[{service.shortName}] ?}{addon.name}{? · {stream.releaseGroup}?}`,
-    `{?{stream.uSmallLanguageCodes::join(' · ')} ?}{stream.seadexBest["ʙᴇꜱᴛ "||""]}{stream.repack["ʀᴇᴘᴀᴄᴋ "||""]}` +
-      `{stream.proper["ᴘʀᴏᴘᴇʀ "||""]}{stream.dubbed["ᴅᴜʙ "||""]}{stream.subbed["ꜱᴜʙ "||""]}{stream.hasChapters["ᴄʜᴀᴘᴛᴇʀꜱ"||""]}`,
-    `{?ℹ️ {stream.message}?}{stream.message::~download["{tools.removeLine}"||""]}`,
+    `{?{stream.library["☁︎"||"✎"]}  {stream.title::title::truncate(15)}?}` +
+      `{stream.year::exists::and::stream.seasons::exists::isfalse::and::stream.episodes::exists::isfalse[" ({stream.year}) "||""]}` +
+      `{?  {stream.seasonEpisode::join('·')::replace('E','ᴇ')::replace('S','s')${SUBSCRIPT_DIGITS}}?}`,
+    `{?▣  {stream.encode}  ?}{?{stream.visualTags::join(' ')::~DV::or::stream.visualTags::join(' ')::~HDR["✦"||"✧"]}  {stream.visualTags::sort::join(' · ')}  ?}` +
+      `{${AUDIO_INLINE}["♬  ${audioTags}{?  ♯ ${channels}?}"||""]}`,
+    `{${AUDIO_INLINE}[""||"{?♬  ${audioTags}  ?}{?♯  ${channels} ?}"]}`,
+    `{stream.size::>0["{stream.seasonPack["❖"||"◈"]} {stream.folderSize::>0["{stream.size::sbytes::remove(' KB',' MB',' GB',' TB')} / {stream.folderSize::sbytes}"||"{stream.size::sbytes}"]}"||""]}` +
+      `{? · {stream.bitrate::sbitrate::replace('Mbps','ᴹᵇᵖˢ')::replace('Kbps','ᴷᵇᵖˢ')} ?}` +
+      `{service.cached::isfalse::or::stream.type::=p2p::and::stream.seeders::>0["⇄ {stream.seeders}❦ "||""]}{?· {stream.age} ?}` +
+      `{stream.message::~download["{tools.removeLine}"||""]}`,
+    `{stream.proxied["⛊"||"⛉"]} {?[{service.shortName}] ?}{addon.name}{stream.private[" ⚿ ᴘʀɪᴠᴀᴛᴇ"||""]}` +
+      `{? · {stream.releaseGroup::truncate(13)}?}{stream.type::=usenet["{? · {stream.indexer::truncate(13)}?}"||""]}`,
+    `{stream.uLanguages::exists::or::stream.subbed["⛿ {?{stream.uSmallLanguageCodes::join(' · ')} ?}{stream.subbed["sᴜʙ "||""]}"||""]}` +
+      `{stream.editions::exists::or::stream.network::exists[" » {?{stream.editions::join(' ')::replace('Edition','')${smallcapsPlainS}} ?}{?{stream.network${smallcapsPlainS}} ?}"||""]}`,
+    `{?ℹ️ {stream.message}?}`,
   ),
 };
 

@@ -115,12 +115,13 @@ export interface FieldDef {
   get: Getter;
 }
 
-// Normalisers: absent values become null so every later stage tests one thing.
+// Normalisers: missing values become null so every later stage tests one thing. An empty list
+// stays a list: absent (§2), yet `::length` gives 0 and `::join` empty text (only null stops a chain).
 const str = (v: string | undefined): Value => (v === undefined ? null : absentToNull(scrub(v)));
 const num = (v: number | undefined): Value => (v === undefined || Number.isNaN(v) ? null : v);
 const nonZero = (v: number | undefined): Value => (v === 0 ? null : num(v));
-const strList = (v: readonly string[] | undefined): Value => (v === undefined ? null : absentToNull(v.map(scrub)));
-const numList = (v: readonly number[] | undefined): Value => (v === undefined ? null : absentToNull(v));
+const strList = (v: readonly string[] | undefined): Value => (v === undefined ? null : v.map(scrub));
+const numList = (v: readonly number[] | undefined): Value => (v === undefined ? null : v);
 const absentToNull = (v: Value): Value => (isAbsent(v) ? null : v);
 
 /** Metadata arrives as plain JSON-ish values; type them by what they are. */
@@ -129,7 +130,7 @@ function plain(v: unknown): Value {
   if (typeof v === 'number') return num(v);
   if (typeof v === 'boolean') return v;
   if (Array.isArray(v)) {
-    return absentToNull(v.filter((e) => typeof e === 'string' || typeof e === 'number').map((e) => (typeof e === 'string' ? scrub(e) : e)));
+    return v.filter((e) => typeof e === 'string' || typeof e === 'number').map((e) => (typeof e === 'string' ? scrub(e) : e));
   }
   return null;
 }
@@ -150,10 +151,10 @@ function age(hours: number | undefined): string | null {
 }
 
 const langList = (list: string[] | undefined, fn: (s: string) => string): Value =>
-  list === undefined ? null : absentToNull(mapUnique(list.map(scrub), fn));
+  list === undefined ? null : mapUnique(list.map(scrub), fn);
 
 const kilometres = (list: string[] | undefined): Value =>
-  list === undefined ? null : absentToNull(mapUnique(list.map(scrub), emojiOrName).map((e) => (e === '🇬🇧' ? '🇺🇸🦅' : e)));
+  list === undefined ? null : mapUnique(list.map(scrub), emojiOrName).map((e) => (e === '🇬🇧' ? '🇺🇸🦅' : e));
 
 type S = StreamInput;
 const s =
@@ -233,7 +234,7 @@ const STREAM: Record<string, Getter> = {
   formattedEpisodes: s((x) => range('E', x.episodes)),
   formattedFolderSeasons: s((x) => range('S', x.folderSeasons)),
   formattedFolderEpisodes: s((x) => range('E', x.folderEpisodes)),
-  seasonEpisode: s((x) => absentToNull([range('S', x.seasons), range('E', x.episodes)].filter((e) => e !== null))),
+  seasonEpisode: s((x) => [range('S', x.seasons), range('E', x.episodes)].filter((e) => e !== null)),
   seeders: s((x) => num(x.seeders)),
   age: s((x) => age(x.ageHours)),
   ageHours: s((x) => nonZero(x.ageHours)),

@@ -246,7 +246,7 @@ describe('end to end: install, then streams for a movie and an episode', () => {
         url: A1.url,
         behaviorHints: {
           filename: 'Dune.Part.Two.2024.2160p.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT.mkv',
-          bingeGroup: 'aiostreams|tio|realdebrid+|2160p|BluRay REMUX|HEVC|DV,HDR|FGT',
+          bingeGroup: 'aiostreams|tio|realdebrid+|2160p|BluRay REMUX|HEVC|HDR,DV|FGT',
         },
       },
       {
@@ -288,7 +288,7 @@ describe('end to end: install, then streams for a movie and an episode', () => {
         url: A3.url,
         behaviorHints: {
           filename: 'Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.DV.HDR.H.265-FLUX.mkv',
-          bingeGroup: 'aiostreams|tio|realdebrid-|2160p|WEB-DL|HEVC|DV,HDR|FLUX',
+          bingeGroup: 'aiostreams|tio|realdebrid-|2160p|WEB-DL|HEVC|HDR,DV|FLUX',
         },
       },
     ]);
@@ -344,7 +344,7 @@ describe('end to end: install, then streams for a movie and an episode', () => {
         url: e.uncached4k.url,
         behaviorHints: {
           filename: 'The.Bear.S01E02.2160p.DSNP.WEB-DL.DDP5.1.DV.HDR.H.265-FLUX.mkv',
-          bingeGroup: 'aiostreams|tio|realdebrid-|2160p|WEB-DL|HEVC|DV,HDR|FLUX',
+          bingeGroup: 'aiostreams|tio|realdebrid-|2160p|WEB-DL|HEVC|HDR,DV|FLUX',
         },
       },
     ]);
@@ -393,7 +393,7 @@ describe('end to end: install, then streams for a movie and an episode', () => {
     // Uncached A3 is gone (excludeUncached); global 3 keeps the top three; Torrentio's look.
     expect(movie.body.streams.map((s: any) => [s.name, s.description])).toEqual([
       [
-        '[RD+] Torrentio 2160p\nDV | HDR',
+        '[RD+] Torrentio 2160p\nHDR | DV',
         'Dune.Part.Two.2024.2160p.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT.mkv\n💾61 GiB 👤152 ⚙️ThePirateBay\n🇬🇧 / 🇫🇷',
       ],
       ['[RD+] Torrentio 1080p', 'Dune.Part.Two.2024.1080p.BluRay.x264.DTS-HD.MA.7.1-SPARKS.mkv\n💾14.2 GiB 👤310 ⚙️1337x\n🇬🇧'],

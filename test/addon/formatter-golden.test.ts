@@ -25,7 +25,7 @@ const LIBRARY_LINK = { name: 'My Library', url: 'https://library.example.test/fi
 /** formatter id → [name, description] for STREAM. */
 const GOLDEN: Record<string, [string, string]> = {
   torrentio: [
-    '[RD+] Torrentio 2160p\nDV | HDR',
+    '[RD+] Torrentio 2160p\nHDR | DV',
     `${TORRENT}\n${FILE}\n💾61 GiB 👤152 ⚙️ThePirateBay\n🇬🇧 / 🇫🇷`,
   ],
   torbox: [
@@ -34,21 +34,21 @@ const GOLDEN: Record<string, [string, string]> = {
   ],
   gdrive: [
     '[RD⚡] Torrentio 2160p',
-    '🎥 BluRay REMUX 🎞️ HEVC 🏷️ FGT \n📺 DV | HDR 🎧 Atmos | TrueHD 🔊 7.1\n📦 65.5 GB 👥 152 🔍 ThePirateBay\n🌎 English | French\n' +
+    '🎥 BluRay REMUX 🎞️ HEVC 🏷️ FGT \n📺 HDR | DV 🎧 Atmos | TrueHD 🔊 7.1\n📦 65.5 GB 👥 152 🔍 ThePirateBay\n🌎 English | French\n' +
       `📁 ${TORRENT}/${FILE}`,
   ],
   lightgdrive: [
     '[RD⚡] Torrentio 2160p',
-    '📁 Dune Part Two (2024)\n🎥 BluRay REMUX 🎞️ HEVC 🏷️ FGT\n📺 DV • HDR 🎧 Atmos • TrueHD 🔊 7.1\n📦 65.5 GB 🔍 ThePirateBay\n🌐 🇬🇧 / 🇫🇷',
+    '📁 Dune Part Two (2024)\n🎥 BluRay REMUX 🎞️ HEVC 🏷️ FGT\n📺 HDR • DV 🎧 Atmos • TrueHD 🔊 7.1\n📦 65.5 GB 🔍 ThePirateBay\n🌐 🇬🇧 / 🇫🇷',
   ],
-  minimalisticgdrive: ['✨ 4K 🎫 \nBLURAY REMUX', '🔆 DV • HDR  🔊 Atmos • TrueHD\n📦 65.5 GB \n🌎 English • French'],
+  minimalisticgdrive: ['✨ 4K 🎫 \nBLURAY REMUX', '🔆 HDR • DV  🔊 Atmos • TrueHD\n📦 65.5 GB \n🌎 English • French'],
   prism: [
     '🔥4K UHD',
-    '🎬 Dune Part Two (2024) \n🎥 BluRay REMUX 📺 DV | HDR 🎞️ HEVC \n🎧 Atmos | TrueHD 🔊 7.1 🗣️ 🇬🇧 / 🇫🇷\n📦 65.5 GB \n🏷️ FGT 📡 ThePirateBay \n⚡Ready (RD) 🔍Torrentio ',
+    '🎬 Dune Part Two (2024) \n🎥 BluRay REMUX 📺 HDR | DV 🎞️ HEVC \n🎧 Atmos | TrueHD 🔊 7.1 🗣️ 🇬🇧 / 🇫🇷\n📦 65.5 GB \n🏷️ FGT 📡 ThePirateBay \n⚡Ready (RD) 🔍Torrentio ',
   ],
   tamtaro: [
-    '\u200d 4K \u200d⚡\n〈Bluray Remux〉',
-    '✎ Dune Part Two (2024)\n▣ HEVC ✦ DV · HDR\n♬ Atmos · TrueHD ♯ 7.1\n◈ 65.5 GB · ⇄ 152❦\n⛉ [RD] Torrentio · FGT',
+    '\u00a0\u00a0\u00a04K\u00a0\u200d\u200d\u00a0\u00a0\u00a0\u00a0\u200d\u200d\u200d⚡\u200d\u200d\n\u00a0\u00a0\u2329Remux\u232a\u200d\u00a0\u00a0\u00a0\u00a0\u00a0',
+    '✎  Dune Part Two (2024) \n▣  HEVC  ✦  DV · HDR  \n♬  Atmos · TrueHD  ♯  7.1 \n◈ 65.5 GB\n⛉ [RD] Torrentio · FGT',
   ],
 };
 
@@ -107,7 +107,7 @@ describe('formatter goldens through the stream route', () => {
       "{stream.title::title}{? ({stream.year})?}", // E10
       "{stream.languages::languageCode::join('/')} {stream.languages::languageEmoji::join('')}", // E24
       '{config.addonName}: {addon.name}', // E25
-      '{stream.visualTags::$dv["starts DV"||"-"]} {stream.visualTags::^hdr["ends HDR"||"-"]}', // E35
+      '{stream.visualTags::$hdr["starts HDR"||"-"]} {stream.visualTags::^dv["ends DV"||"-"]}', // E35 (tags in AIOStreams' order: HDR, DV)
       '{stream.resolution::exists["{stream.quality::exists["{stream.resolution} {stream.quality}"||"{stream.resolution}"]}"||"Unknown"]}', // E45
       '{?[{stream.resolution}{? · {stream.quality}?}]?}', // E46
       '{stream.quality::uppercase}', // E55
@@ -121,7 +121,7 @@ describe('formatter goldens through the stream route', () => {
           'Dune Part Two (2024)',
           'EN/FR 🇬🇧🇫🇷',
           'AIOStreams: Torrentio',
-          'starts DV ends HDR',
+          'starts HDR ends DV',
           '2160p BluRay REMUX',
           '[2160p · BluRay REMUX]',
           '{invalid_expression(stream.quality::uppercase)}',

@@ -1,6 +1,7 @@
 /**
  * Golden tests for the built-in formatters (config.md §9) on F1–F4. F1 gets a folder size of
- * 122 GiB, as in the torrentio example. Outputs follow config.md's textual descriptions literally,
+ * 122 GiB, as in the torrentio example. Outputs follow config.md §9 and, where they differ, what
+ * AIOStreams renders (shared/spec/formatter-goldens.json: Tamtaro, sizes, bitrates),
  * including the trailing spaces they imply.
  */
 import { describe, expect, it } from 'vitest';
@@ -25,10 +26,10 @@ const GOLDEN: Record<string, Record<string, [name: string, description: string]>
     F4: ["My Library (Your Media) ", "Quality: Unknown\nName: Unknown\nSize: \nLanguages: "],
   },
   gdrive: {
-    F1F: ["[RD⚡] Torrentio 2160p", "🎥 BluRay REMUX 🎞️ HEVC 🏷️ FGT \n📺 DV | HDR 🎧 Atmos | TrueHD 🔊 7.1\n📦 65.5 GB / 131 GB (52.61 Mbps)⏱️ 2h:46m:0s 👥 152 🔍 ThePirateBay\n🌎 English | French\n📁 Dune.Part.Two.2024.2160p.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT.mkv"],
+    F1F: ["[RD⚡] Torrentio 2160p", "🎥 BluRay REMUX 🎞️ HEVC 🏷️ FGT \n📺 DV | HDR 🎧 Atmos | TrueHD 🔊 7.1\n📦 65.5 GB / 131 GB (52.6 Mbps)⏱️ 2h:46m:0s 👥 152 🔍 ThePirateBay\n🌎 English | French\n📁 Dune.Part.Two.2024.2160p.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT.mkv"],
     F2: ["[P2P] Comet 1080p", "🎥 WEB-DL 🎞️ AVC 🏷️ NTb \n🎧 DD+ 🔊 5.1\n📦 1.5 GB 📅 3d \n📁 The.Bear.S02E03.1080p.WEB-DL.DDP5.1.H.264-NTb.mkv"],
     F3: ["[TB⏳] TorBox 720p", "👥 7 \n📁 Some.Movie.720p.mkv\nℹ️ Download to your debrid"],
-    F4: ["My Library (Your Media) ", "📁 "],
+    F4: ["My Library (Your Media) ", ""],
   },
   lightgdrive: {
     F1F: ["[RD⚡] Torrentio 2160p", "📁 Dune Part Two (2024)\n🎥 BluRay REMUX 🎞️ HEVC 🏷️ FGT\n📺 DV • HDR 🎧 Atmos • TrueHD 🔊 7.1\n📦 65.5 GB / 131 GB ⏱️ 2h:46m:0s 🔍 ThePirateBay\n🌐 🇬🇧 / 🇫🇷"],
@@ -43,16 +44,16 @@ const GOLDEN: Record<string, Record<string, [name: string, description: string]>
     F4: ["N/A", ""],
   },
   prism: {
-    F1F: ["🔥4K UHD", "🎬 Dune Part Two (2024) \n🎥 BluRay REMUX 📺 DV | HDR 🎞️ HEVC ⏱️ 2h:46m:0s \n🎧 Atmos | TrueHD 🔊 7.1 🗣️ 🇬🇧 / 🇫🇷\n📦 65.5 GB / 131 GB 📊 52.61 Mbps \n🏷️ FGT 📡 ThePirateBay \n⚡Ready (RD) 🔍Torrentio "],
+    F1F: ["🔥4K UHD", "🎬 Dune Part Two (2024) \n🎥 BluRay REMUX 📺 DV | HDR 🎞️ HEVC ⏱️ 2h:46m:0s \n🎧 Atmos | TrueHD 🔊 7.1 🗣️ 🇬🇧 / 🇫🇷\n📦 65.5 GB / 131 GB 📊 52.6 Mbps \n🏷️ FGT 📡 ThePirateBay \n⚡Ready (RD) 🔍Torrentio "],
     F2: ["🚀 FHD", "🎬 The Bear 🍂 S02 🎞️ E03\n🎥 WEB-DL 🎞️ AVC \n🎧 DD+ 🔊 5.1 \n📦 1.5 GB \n🏷️ NTb \n⚠️ P2P 🔍Comet "],
     F3: ["💿 HD", "🌱 7 \n❌ Not Ready (TB) 🔍TorBox \nℹ️ Download to your debrid"],
     F4: ["💩 Unknown", "📌 Library 💻 Web Link 🔍My Library "],
   },
   tamtaro: {
-    F1F: ["\u200d 4K \u200d⚡\n〈Bluray Remux〉\n★★★⯪☆", "✎ Dune Part Two (2024)\n▣ HEVC ✦ DV · HDR\n♬ Atmos · TrueHD ♯ 7.1\n◈ 65.5 GB/131 GB · 52.6 Mbps · ⇄ 152❦\n⛉ [RD] Torrentio · FGT"],
-    F2: ["\u200d 1080P \u200d⁽ᵖ²ᵖ⁾\n〈Web-dl〉", "✎ The Bear s₀₂·ᴇ₀₃\n▣ AVC \n♬ DD+ ♯ 5.1\n◈ 1.5 GB · ⇄ 0❦ · 3d\n⛉ Comet · NTb"],
-    F3: ["\u200d 720P \u200d⏳", "◈ · ⇄ 7❦\n⛉ [TB] TorBox"],
-    F4: ["⁽ʷᵉᵇ⁾", "⛉ My Library"],
+    F1F: ["\u00a0\u00a0\u00a04K\u00a0\u200d\u200d\u00a0\u00a0\u00a0\u00a0\u200d\u200d\u200d⚡\u200d\u200d\n\u00a0\u00a0〈Remux〉\u200d\u00a0\u00a0\u00a0\u00a0\u00a0", "✎  Dune Part Two (2024) \n▣  HEVC  ✦  DV · HDR  \n♬  Atmos · TrueHD  ♯  7.1 \n◈ 65.5 / 131 GB · 52.6 ᴹᵇᵖˢ \n⛉ [RD] Torrentio · FGT"],
+    F2: ["1080P\u200d\u200d⁽ᵖ²ᵖ⁾\u200d\u200d\u200d\u200d\u200d\n\u00a0\u00a0〈Web\u200d-\u200ddl〉\u200d\u00a0\u00a0\u00a0\u00a0\u00a0", "✎  The Bear  s₀₂·ᴇ₀₃\n▣  AVC  ♬  DD+  ♯ 5.1\n◈ 1.5 GB· 3d \n⛉ Comet · NTb"],
+    F3: ["", "⛉ [TB] TorBox\nℹ️ Download to your debrid"],
+    F4: ["\u200d\u00a0\u00a0\u00a0\u00a0\u00a0\u200d⁽ʷᵉᵇ⁾\u200d\u200d\u200d", "⛉ My Library"],
   },
 
 };

@@ -25,7 +25,8 @@ describe('parseReleaseName: full releases', () => {
       quality: 'BluRay REMUX',
       encode: 'HEVC',
       releaseGroup: 'FGT',
-      visualTags: ['DV', 'HDR'],
+      // Lists in table order (10bit, HDR10+, HDR10, HDR, HLG, DV, …), as AIOStreams shows them.
+      visualTags: ['HDR', 'DV'],
       audioTags: ['Atmos', 'TrueHD'],
       audioChannels: ['7.1'],
       languages: [],
@@ -84,16 +85,17 @@ describe('parseReleaseName: spellings of §4.5', () => {
     expect(parseReleaseName(name).resolution).toBe(expected);
   });
 
-  it('does not read the HD of DTS-HD or TrueHD as 720p', () => {
-    expect(parseReleaseName('Movie.2020.BluRay.DTS-HD.MA.5.1').resolution).toBeUndefined();
+  it('reads a lone HD token as 720p when the parser finds no resolution (AIOStreams does, DTS-HD included)', () => {
+    expect(parseReleaseName('Movie.2020.BluRay.DTS-HD.MA.5.1').resolution).toBe('720p');
     expect(parseReleaseName('Movie.2020.BluRay.TrueHD').resolution).toBeUndefined();
   });
 
   it.each([
     ['Movie.2020.1080p.BluRay.REMUX', 'BluRay REMUX'],
     ['Movie.2020.1080p.BDRemux', 'BluRay REMUX'],
-    ['Movie.2020.DVD.REMUX', 'DVD REMUX'],
-    ['Movie.2020.DVDRip.REMUX', 'DVD REMUX'],
+    // AIOStreams has no DVD REMUX rule: any remux is a BluRay remux.
+    ['Movie.2020.DVD.REMUX', 'BluRay REMUX'],
+    ['Movie.2020.DVDRip.REMUX', 'BluRay REMUX'],
     ['Movie.2020.BluRay', 'BluRay'],
     ['Movie.2020.Blu-Ray', 'BluRay'],
     ['Movie.2020.BDRip.x264', 'BluRay'],
@@ -103,7 +105,9 @@ describe('parseReleaseName: spellings of §4.5', () => {
     ['Movie.2020.WEBRip', 'WEBRip'],
     ['Movie.2020.WEB-Rip.x264', 'WEBRip'],
     ['Movie.2020.HDRip', 'HDRip'],
-    ['Movie.2020.HC.HD-Rip.x264', 'HC HD-Rip'],
+    // HDRip comes first in the table, so AIOStreams never reports HC HD-Rip for an HD-Rip.
+    ['Movie.2020.HC.HD-Rip.x264', 'HDRip'],
+    ['Movie.2020.HC.x264', 'HC HD-Rip'],
     ['Movie.2020.DVDRip', 'DVDRip'],
     ['Movie.2020.HDTV.x264', 'HDTV'],
     ['Movie.2020.HDCAM', 'CAM'],
@@ -116,8 +120,8 @@ describe('parseReleaseName: spellings of §4.5', () => {
     expect(parseReleaseName(name).quality).toBe(expected);
   });
 
-  it('finds no quality in a `.ts` extension or a bare HD (the parser would say TeleSync / HDTV)', () => {
-    expect(parseReleaseName('Movie.2020.ts').quality).toBeUndefined();
+  it('reads a `.ts` extension as TeleSync (an AIOStreams quirk) but no quality in a bare HD', () => {
+    expect(parseReleaseName('Movie.2020.ts').quality).toBe('TS');
     expect(parseReleaseName('Movie 2020 4k HDR10+ DTS-HD MA 5.1').quality).toBeUndefined();
   });
 
@@ -129,15 +133,15 @@ describe('parseReleaseName: spellings of §4.5', () => {
     ['Movie.2020.H.264', 'AVC'],
     ['Movie.2020.AVC', 'AVC'],
     ['Movie.2020.AV1', 'AV1'],
-    ['Movie.2020.VC-1', 'VC-1'],
     ['Movie.2020.XviD', 'XviD'],
     ['Movie.2020.DivX', 'DivX'],
-    ['Movie.2020.MPEG-4', 'MPEG-4'],
-    // Checked in the order HEVC, AVC, …, so HEVC wins over AV1 and XviD over MPEG-4.
+    // Checked in the order HEVC, AVC, AV1, XviD, DivX, so HEVC wins over AV1.
     ['Movie.2020.AV1.x265', 'HEVC'],
     ['Movie.2020.MPEG-4.XviD', 'XviD'],
-    // Glued to the audio codec: only the parser sees it.
-    ['Movie.2020.H264AAC', 'AVC'],
+    // AIOStreams reads no VC-1 or MPEG-4, nor a codec glued to the audio one.
+    ['Movie.2020.VC-1', undefined],
+    ['Movie.2020.MPEG-4', undefined],
+    ['Movie.2020.H264AAC', undefined],
   ])('encode of %s is %s', (name, expected) => {
     expect(parseReleaseName(name).encode).toBe(expected);
   });
@@ -146,13 +150,16 @@ describe('parseReleaseName: spellings of §4.5', () => {
     ['Movie.2020.DV', ['DV']],
     ['Movie.2020.DoVi', ['DV']],
     ['Movie.2020.Dolby.Vision.HDR10Plus', ['HDR10+', 'DV']],
+    ['Movie.2020.DV.HDR', ['HDR', 'DV']],
     ['Movie.2020.HDR10+.DV', ['HDR10+', 'DV']],
     // The parser reports HDR10 as HDR (and as 10bit); the table keeps HDR10 alone.
     ['Movie 2021 2160p HDR10 HEVC', ['HDR10']],
     ['Movie.2020.HDR.HLG.2160p', ['HDR', 'HLG']],
     ['Movie.2020.10bit', ['10bit']],
-    ['Movie.2020.Hi10P', ['10bit']],
-    ['Movie.2020.IMAX.AI.Upscaled.SDR', ['IMAX', 'AI', 'Upscaled', 'SDR']],
+    ['Movie.2020.x265.10bit.HDR', ['10bit', 'HDR']],
+    // No Hi10P or Upscaled rule in AIOStreams.
+    ['Movie.2020.Hi10P', []],
+    ['Movie.2020.IMAX.AI.Upscaled.SDR', ['IMAX', 'AI', 'SDR']],
     ['Movie.2020.3D.HSBS.1080p', ['3D', 'H-SBS']],
     ['Movie.2020.H-OU.3D', ['3D', 'H-OU']],
     ['Movie.2020.1080p.WEB', []],
@@ -172,17 +179,18 @@ describe('parseReleaseName: spellings of §4.5', () => {
     ['Movie.2020.DTS-HD.HRA.7.1', ['DTS-HD'], ['7.1']],
     ['Movie.2020.DTS.5.1', ['DTS'], ['5.1']],
     ['Movie.2020.TrueHD.7.1', ['TrueHD'], ['7.1']],
-    ['Movie.2020.LPCM.FLAC.OPUS', ['PCM', 'OPUS', 'FLAC'], []],
-    ['Movie.2020.AAC2.0', ['AAC'], ['2.0']],
+    // No PCM rule; OPUS, AAC, FLAC in table order; channels glued to AAC stay unread.
+    ['Movie.2020.LPCM.FLAC.OPUS', ['OPUS', 'FLAC'], []],
+    ['Movie.2020.AAC2.0', ['AAC'], []],
   ])('audio of %s is %j, channels %j', (name, audio, channels) => {
     expect(parseReleaseName(name)).toMatchObject({ audioTags: audio, audioChannels: channels });
   });
 
-  it('keeps DTS-ES and its 6.1 without reading ES as Spanish', () => {
+  it('keeps DTS-ES and its 6.1, and reads its ES as Spanish as AIOStreams does', () => {
     expect(parseReleaseName('Movie.2020.1080p.BluRay.DTS-ES.6.1')).toMatchObject({
       audioTags: ['DTS-ES'],
       audioChannels: ['6.1'],
-      languages: [],
+      languages: ['Spanish'],
     });
     expect(parseReleaseName('Movie.2020.1080p.BluRay.DTS-ES.SPANISH').languages).toEqual(['Spanish']);
   });
@@ -192,15 +200,12 @@ describe('parseReleaseName: spellings of §4.5', () => {
     expect(tags('Movie.2005.1080p.WEB')).toMatchObject({ audioChannels: [] });
   });
 
-  it('cuts the title out before matching tags', () => {
+  it('cuts a title of five characters or more out before matching tags; shorter ones stay', () => {
+    // The title's "English" is not a language tag.
+    expect(parseReleaseName('English.Vinglish.2012.720p.BluRay').languages).toEqual([]);
     const r = parseReleaseName('Cam.2018.1080p.NF');
     expect(r.title).toBe('Cam');
-    expect(r.quality).toBeUndefined();
-  });
-
-  it('drops the Movies Anywhere network the parser reads from a spaced DTS-HD MA', () => {
-    expect(parseReleaseName('Movie 2020 2160p DTS-HD MA 5.1').network).toBeUndefined();
-    expect(parseReleaseName('Movie 2020 MA WEB-DL 1080p').network).toBe('Movies Anywhere');
+    expect(r.quality).toBe('CAM');
   });
 });
 
@@ -208,10 +213,11 @@ describe('parseReleaseName: languages', () => {
   it.each([
     ['Movie.2020.MULTi.1080p.BluRay.x264-GRP', ['Multi']],
     ['Film 2020 ITA ENG 1080p', ['English', 'Italian']],
-    ['Movie 2020 Dual Audio Hindi English 720p', ['English', 'Hindi', 'Dual Audio']],
+    // The table's languages first, in table order (Multi, Dual Audio, Dubbed, English, …), then the parser's.
+    ['Movie 2020 Dual Audio Hindi English 720p', ['Dual Audio', 'English', 'Hindi']],
     ['Movie.2020.LATINO.1080p', ['Latino']],
-    ['Movie.2020.PT-BR.1080p.WEB-DL', ['Portuguese (Brazil)']],
-    ['Movie.2020.VOSTFR.DUBBED.1080p', ['French', 'Dubbed']],
+    ['Movie.2020.PT-BR.1080p.WEB-DL', ['Portuguese']],
+    ['Movie.2020.VOSTFR.DUBBED.1080p', ['Dubbed', 'French']],
     ['Movie.2020.1080p.WEB', []],
   ])('%s → %j', (name, expected) => {
     expect(parseReleaseName(name).languages).toEqual(expected);

@@ -72,7 +72,7 @@ describe('parseStream: Torrentio-style items', () => {
       releaseGroup: 'FGT',
       container: 'mkv',
       extension: 'mkv',
-      visualTags: ['DV', 'HDR'],
+      visualTags: ['HDR', 'DV'],
       audioTags: ['Atmos', 'TrueHD'],
       audioChannels: ['7.1'],
       languages: ['English', 'French'],
@@ -209,7 +209,7 @@ describe('parseStream: other upstream shapes', () => {
       releaseGroup: 'FLUX',
       container: 'mkv',
       extension: 'mkv',
-      visualTags: ['DV', 'HDR'],
+      visualTags: ['HDR', 'DV'],
       audioTags: ['Atmos', 'DD+'],
       audioChannels: ['5.1'],
     });
@@ -243,7 +243,7 @@ describe('parseStream: other upstream shapes', () => {
       extension: 'mp4',
       container: 'mp4',
       audioTags: ['AAC'],
-      audioChannels: ['2.0'],
+      audioChannels: [], // glued to AAC: not a token of its own
     });
   });
 
@@ -483,7 +483,7 @@ describe('parseStream: release attributes from filename and folder (§4.5)', () 
       resolution: '2160p',
       quality: 'BluRay REMUX',
       releaseGroup: 'GRP',
-      visualTags: ['HDR10', 'DV', 'HDR'],
+      visualTags: ['HDR10', 'HDR', 'DV'],
       audioTags: ['DTS-HD MA', 'Atmos'],
       audioChannels: ['5.1'],
       languages: ['German'],

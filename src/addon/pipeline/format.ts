@@ -59,13 +59,19 @@ export function compileFormat(config: UserConfig, ctx: FormatContext) {
 
   function input(s: ParsedStream): FormatterInput {
     const service = s.service ? getService(s.service.id) : undefined;
-    const languages = reorder(s.languages, orders.languages);
-    const subtitles = reorder(s.subtitles, orders.subtitles);
+    // Without a release name the lists are unknown, not empty (AIOStreams has no parsed file then).
+    const known = !s.unparsed;
+    const list = <T extends string | number>(v: T[], order?: ReadonlyMap<string, number>): T[] | undefined =>
+      known ? (order ? (reorder(v as string[], order) as T[]) : v) : undefined;
+    const languages = list(s.languages, orders.languages);
+    const subtitles = list(s.subtitles, orders.subtitles);
     const stream: StreamInput = {
       filename: s.filename,
       folderName: s.folderName,
       size: s.size,
       folderSize: s.folderSize,
+      duration: s.duration,
+      bitrate: s.bitrate,
       type: s.type,
       resolution: s.resolution,
       quality: s.quality,
@@ -79,14 +85,14 @@ export function compileFormat(config: UserConfig, ctx: FormatContext) {
       country: s.country,
       episodeTitle: s.episodeTitle,
       date: s.date,
-      visualTags: reorder(s.visualTags, orders.visual),
-      audioTags: reorder(s.audioTags, orders.audio),
-      audioChannels: reorder(s.audioChannels, orders.channels),
+      visualTags: list(s.visualTags, orders.visual),
+      audioTags: list(s.audioTags, orders.audio),
+      audioChannels: list(s.audioChannels, orders.channels),
       languages,
       subtitles,
-      uLanguages: languages.filter((l) => orders.languages.has(l)),
-      uSubtitles: subtitles.filter((l) => orders.subtitles.has(l)),
-      editions: s.editions,
+      uLanguages: languages?.filter((l) => orders.languages.has(l)),
+      uSubtitles: subtitles?.filter((l) => orders.subtitles.has(l)),
+      editions: list(s.editions),
       library: s.library,
       subbed: s.subbed,
       dubbed: s.dubbed,
@@ -97,10 +103,10 @@ export function compileFormat(config: UserConfig, ctx: FormatContext) {
       uncensored: s.uncensored,
       unrated: s.unrated,
       upscaled: s.upscaled,
-      seasons: s.seasons,
-      episodes: s.episodes,
-      folderSeasons: s.folderSeasons,
-      folderEpisodes: s.folderEpisodes,
+      seasons: list(s.seasons),
+      episodes: list(s.episodes),
+      folderSeasons: list(s.folderSeasons),
+      folderEpisodes: list(s.folderEpisodes),
       seeders: s.seeders,
       infoHash: s.infoHash,
       indexer: s.indexer,

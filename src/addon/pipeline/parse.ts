@@ -39,6 +39,8 @@ const LABEL_PREFIX = /^[^\s:]+:\s*/;
 const VIDEO_EXTENSION = /\.(?:mkv|mp4|avi|m4v|mov|wmv|ts|m2ts|webm|flv|mpe?g|iso)$/i;
 const NOT_FILENAME_KEY_CHAR = /[^\p{L}\p{N}+]/gu;
 const SEEDERS = /(?:👥|👤)\s*(\d+)/u;
+/** `2h 28m`, `1h:02m:10s`, `45m`, `90s`, standing alone (the first one in the text). */
+const DURATION = /(?<![^\s[(_\-,.])(?:(\d+)h[:\s]?(\d+)m[:\s]?(\d+)s|(\d+)h[:\s]?(\d+)m|(\d+)m[:\s]?(\d+)s|(\d+)h|(\d+)m|(\d+)s)(?=[\s)\]_.\-,]|$)/i;
 const INDEXER = /(?:🌐|⚙\u{FE0F}?|🔗|🔎|🔍|☁\u{FE0F}?)([^\n]*)/u;
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 const ARCHIVE_KEYS = ['rarUrls', 'zipUrls', '7zipUrls', 'tgzUrls', 'tarUrls'];
@@ -157,9 +159,13 @@ function parseStreamUncached(s: UpstreamStream, addon: AddonRef): ParsedStream |
     seasonPack: isSeasonPack(folder) || isSeasonPack(file),
   };
   const seeders = SEEDERS.exec(text)?.[1];
+  const duration = durationOf(text);
   setPresent(parsed, {
     service, url, filename, folderName, infoHash, fileIdx, nzbUrl, size, folderSize,
     seeders: seeders === undefined ? undefined : Number(seeders),
+    duration,
+    bitrate: size && duration ? Math.round((size * 8) / (duration / 1000)) : undefined,
+    unparsed: file || folder ? undefined : true,
     // A store lists the user's own files: the text names no indexer.
     indexer: hints.libraryItems ? undefined : indexerOf(text),
     title: file?.title ?? folder?.title,
@@ -202,6 +208,15 @@ function filenameFromText(text: string): string | undefined {
   if (!chosen) return undefined;
   const cleaned = chosen.replace(LEADING_EMOJI, '').replace(LABEL_PREFIX, '').trim();
   return cleaned || undefined;
+}
+
+/** The first duration written in the text, in milliseconds. */
+function durationOf(text: string): number | undefined {
+  const m = DURATION.exec(text);
+  if (!m) return undefined;
+  const n = (i: number) => Number(m[i] ?? 0);
+  const ms = ((n(1) || n(4) || n(8)) * 3600 + (n(2) || n(5) || n(6) || n(9)) * 60 + (n(3) || n(7) || n(10))) * 1000;
+  return ms > 0 ? ms : undefined;
 }
 
 /** MediaFusion's `📁 <path> ┈➤ <folder>` line: the last part of it. */

@@ -170,8 +170,17 @@ export interface ParsedStream extends ReleaseScalars {
   size?: number;
   folderSize?: number;
   seeders?: number;
+  /** Milliseconds, when the text states it (`⏱️ 2h 28m`). */
+  duration?: number;
+  /** Bits per second, from size and duration. */
+  bitrate?: number;
   indexer?: string;
   library: boolean;
+  /**
+   * Set when the item names no file and no folder: there was no release name to read, so its
+   * release lists are unknown rather than empty (templates see them as missing).
+   */
+  unparsed?: true;
   message?: string;
   visualTags: VisualTag[];
   audioTags: AudioTag[];

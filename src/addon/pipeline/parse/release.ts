@@ -2,11 +2,7 @@
 // seasons/episodes, group and metadata; the tag tables for the enum attributes. Results are
 // cached per text because the same release names recur across requests and addons.
 import { parseTorrentTitle, type ParsedResult } from '@viren070/parse-torrent-title';
-import {
-  AUDIO_CHANNELS, AUDIO_TAGS, LANGUAGES, RESOLUTIONS, VISUAL_TAGS,
-  type AudioChannel, type AudioTag, type Encode, type Language, type ReleaseInfo,
-  type Resolution, type VisualTag,
-} from '../types.js';
+import { RESOLUTIONS, type Language, type ReleaseInfo, type Resolution } from '../types.js';
 import { mapParserLanguage } from './languages.js';
 import { LruCache } from './lru.js';
 import {
@@ -32,41 +28,28 @@ export function clearParseCache(): void {
   cache.clear();
 }
 
-const TRAILING_EXTENSION = /\.(?:mkv|mp4|avi|m4v|mov|wmv|ts|m2ts|webm|flv|mpe?g|iso|vob|divx|srt)$/i;
-const DTS_ES = /DTS[ .\-_]?ES(?![a-z])/gi;
-const DTS_HD_MA = /DTS[ .\-_]?HD[ .\-_]?MA/gi;
-const MA_TOKEN = /(?:^|[^a-z0-9])(?:MA|YKW)(?:[^a-z0-9]|$)/i;
-const NUMBERED_RESOLUTION = /^(\d{3,4})p$/;
+const NUMBERED_RESOLUTION = /^(\d+)p$/;
 const NUMERIC_RESOLUTIONS = RESOLUTIONS.filter((r) => r !== 'Unknown').map((r) => ({
   value: r,
   lines: Number.parseInt(r, 10),
 }));
-
-// Parser values → enum spellings. Its quality is not used: it reads a bare HD/SD as HDTV/SDTV
-// and a `.ts` extension as TeleSync, and the tag tables cover every quality. Nor is its 10bit: it
-// derives one from every HDR10.
-const PARSER_CODEC: Record<string, Encode> = {
-  hevc: 'HEVC', x265: 'HEVC', h265: 'HEVC', avc: 'AVC', x264: 'AVC', h264: 'AVC', av1: 'AV1',
-  xvid: 'XviD', divx: 'DivX', dvix: 'DivX',
-};
-const PARSER_HDR: Record<string, VisualTag> = { DV: 'DV', 'HDR10+': 'HDR10+', HDR: 'HDR', SDR: 'SDR' };
-const PARSER_AUDIO: Record<string, AudioTag> = {
-  Atmos: 'Atmos', DDP: 'DD+', EAC3: 'DD+', DD: 'DD', AC3: 'DD', TrueHD: 'TrueHD', FLAC: 'FLAC',
-  PCM: 'PCM', OPUS: 'OPUS', AAC: 'AAC', 'DTS Lossless': 'DTS-HD MA', 'DTS Lossy': 'DTS',
-};
-const PARSER_CHANNELS: Record<string, AudioChannel> = { '2.0': '2.0', '5.1': '5.1', '7.1': '7.1' };
+const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
+const WHITESPACE_RUN = /\s+/g;
+const EDGE_DOTS = /^\.+|\.+$/g;
+/**
+ * `-GROUP` at the end of a name (before an extension or a closing bracket), not a number, an
+ * episode (`-S02`, `-E05`, `-2x05`) or a bracketed tag; a `[tag]` may follow the group.
+ */
+const TRAILING_GROUP = /-[. ]?(?!\d+$|S\d+|\d+x|ep?\d+|[^[]+]$)([^\-. []+[^\-. [)\]\d][^\-. [)\]]*)(?:\[[\w.-]+])?(?=\)|[.-]+\w{2,4}$|$)/i;
 
 function buildReleaseInfo(name: string): ReleaseInfo {
   const p = parseTorrentTitle(name);
-  const tagText = cutTitle(name, p.title).replace(TRAILING_EXTENSION, '');
+  const tagText = withoutTitle(name, p.title);
   const info: ReleaseInfo = {
-    visualTags: visualTags(tagText, p),
-    audioTags: audioTags(tagText, p),
-    audioChannels: inEnumOrder(AUDIO_CHANNELS, [
-      ...allMatches(AUDIO_CHANNEL_RULES, tagText),
-      ...mapAll(PARSER_CHANNELS, p.channels),
-    ]),
-    languages: languages(name, tagText, p),
+    visualTags: allMatches(VISUAL_TAG_RULES, tagText),
+    audioTags: allMatches(AUDIO_TAG_RULES, tagText),
+    audioChannels: allMatches(AUDIO_CHANNEL_RULES, tagText),
+    languages: languages(tagText, p),
     editions: p.editions ?? [],
     seasons: p.seasons ?? [],
     episodes: p.episodes ?? [],
@@ -82,11 +65,11 @@ function buildReleaseInfo(name: string): ReleaseInfo {
   setPresent(info, {
     resolution: mapResolution(p.resolution) ?? firstMatch(RESOLUTION_RULES, tagText),
     quality: firstMatch(QUALITY_RULES, tagText),
-    encode: firstMatch(ENCODE_RULES, tagText) ?? lookup(PARSER_CODEC, p.codec),
+    encode: firstMatch(ENCODE_RULES, tagText),
     title: p.title,
     year: p.year,
-    releaseGroup: p.group,
-    network: network(name, p.network),
+    releaseGroup: TRAILING_GROUP.exec(tagText)?.[1] ?? p.group,
+    network: p.network,
     container: p.container,
     extension: p.extension,
     country: p.country,
@@ -104,38 +87,22 @@ function setPresent<T extends object>(target: T, values: Partial<T>): void {
 }
 
 /**
- * Remove the parsed title from the name so a title word ("Atmos", "HD") is not read as a tag.
- * The parser normalises separators, so its words are located one by one.
+ * The name without its title, so title words ("Atmos", "HD", "Dune") are not read as tags. Short
+ * titles stay (cutting "Up" would cut tags too); separators then become dots.
  */
-function cutTitle(name: string, title: string | undefined): string {
-  if (!title) return name;
-  const lower = name.toLowerCase();
-  let start = -1;
-  let cursor = 0;
-  for (const word of title.toLowerCase().split(/\s+/)) {
-    if (!word) continue;
-    const at = lower.indexOf(word, cursor);
-    if (at < 0) break;
-    if (start < 0) start = at;
-    cursor = at + word.length;
-  }
-  return start < 0 ? name : `${name.slice(0, start)} ${name.slice(cursor)}`;
+function withoutTitle(name: string, title: string | undefined): string {
+  if (!title || title.length <= 4) return name;
+  const pattern = new RegExp(title.replace(REGEX_SPECIALS, '\\$&').replaceAll(' ', '[._ ]'), 'i');
+  return name.replace(pattern, '').trim().replace(WHITESPACE_RUN, '.').replace(EDGE_DOTS, '');
 }
 
-/**
- * The parser reads the MA of a space-separated `DTS-HD MA` as the network Movies Anywhere; keep
- * that network only when an MA token remains once the audio tag is removed.
- */
-function network(name: string, value: string | undefined): string | undefined {
-  if (value !== 'Movies Anywhere') return value;
-  return MA_TOKEN.test(name.replace(DTS_HD_MA, ' ')) ? value : undefined;
-}
-
-/** `4k` → 2160p; `NNNp` → the nearest enum resolution. */
+/** `4k` → 2160p; a listed resolution as is; `NNNp` → the nearest listed one. */
 function mapResolution(value: string | undefined): Resolution | undefined {
   if (!value) return undefined;
-  if (value === '4k') return '2160p';
-  const m = NUMBERED_RESOLUTION.exec(value);
+  const lower = value.toLowerCase();
+  if (lower === '4k') return '2160p';
+  if ((RESOLUTIONS as readonly string[]).includes(lower)) return lower as Resolution;
+  const m = NUMBERED_RESOLUTION.exec(lower);
   if (!m) return undefined;
   const lines = Number(m[1]);
   let best = NUMERIC_RESOLUTIONS[0]!;
@@ -145,55 +112,16 @@ function mapResolution(value: string | undefined): Resolution | undefined {
   return best.value;
 }
 
-function visualTags(tagText: string, p: ParsedResult): VisualTag[] {
-  const tags = allMatches(VISUAL_TAG_RULES, tagText);
-  // The parser reports HDR10 (and HDR10+) as plain HDR too; only trust its HDR alone.
-  const hasHdr = tags.some((t) => t.startsWith('HDR'));
-  for (const v of mapAll(PARSER_HDR, p.hdr)) if (v !== 'HDR' || !hasHdr) tags.push(v);
-  if (p.threeD) {
-    tags.push('3D');
-    if (p.threeD.includes('HSBS')) tags.push('H-SBS');
-    if (p.threeD.includes('HOU')) tags.push('H-OU');
-  }
-  return inEnumOrder(VISUAL_TAGS, tags);
-}
-
-function audioTags(tagText: string, p: ParsedResult): AudioTag[] {
-  const tags = allMatches(AUDIO_TAG_RULES, tagText);
-  // The parser's "DTS Lossless/Lossy" are vaguer than the table's DTS variants.
-  const hasDts = tags.some((t) => t.startsWith('DTS'));
-  for (const v of mapAll(PARSER_AUDIO, p.audio)) if (!v.startsWith('DTS') || !hasDts) tags.push(v);
-  return inEnumOrder(AUDIO_TAGS, tags);
-}
-
-function languages(name: string, tagText: string, p: ParsedResult): Language[] {
-  const extra = allMatches(LANGUAGE_RULES, tagText);
-  // The parser reads the ES of DTS-ES as Spanish; ask it again without that audio tag.
-  const withoutDtsEs = name.replace(DTS_ES, 'DTS');
-  const codes = withoutDtsEs === name ? p.languages : parseTorrentTitle(withoutDtsEs).languages;
-  let fromParser = (codes ?? []).map(mapParserLanguage).filter((l) => l !== undefined);
-  // The parser reads PT-BR as plain Portuguese.
-  if (extra.includes('Portuguese (Brazil)')) fromParser = fromParser.filter((l) => l !== 'Portuguese');
-  return inEnumOrder(LANGUAGES, [...fromParser, ...extra]);
-}
-
-function lookup<T>(table: Record<string, T>, key: string | undefined): T | undefined {
-  return key === undefined ? undefined : table[key];
-}
-
-function mapAll<T>(table: Record<string, T>, keys: readonly string[] | undefined): T[] {
-  const out: T[] = [];
-  for (const key of keys ?? []) {
-    const value = table[key];
-    if (value !== undefined) out.push(value);
+/** The table's languages first (in table order), then the parser's, each once. */
+function languages(tagText: string, p: ParsedResult): Language[] {
+  // A release group called "IND" is not Indonesian.
+  const text = p.group?.toLowerCase() === 'ind' ? tagText.replace(/ind/i, '') : tagText;
+  const out = allMatches(LANGUAGE_RULES, text);
+  for (const code of p.languages ?? []) {
+    const language = mapParserLanguage(code);
+    if (language && !out.includes(language)) out.push(language);
   }
   return out;
-}
-
-/** Deduplicated, in the order of the §5.2 enum. */
-function inEnumOrder<T extends string>(order: readonly T[], values: T[]): T[] {
-  if (values.length < 2) return values;
-  return order.filter((v) => values.includes(v));
 }
 
 function deepFreeze(info: ReleaseInfo): Readonly<ReleaseInfo> {

@@ -1,136 +1,171 @@
-// Tag tables of config.md §4.5, matched on a release name with its title cut out. They decide
-// quality, encode, visual/audio tags and channels; the parser's own values only fill gaps
-// (see release.ts), because the parser folds distinct tags together (HDR10 → HDR,
-// DTS-HD MA → "DTS Lossless") and reads bare `HD` as HDTV.
+// Tag tables of config.md §4.5, matched on a release name with its title cut out. Each table is in
+// AIOStreams' order, which is also the order lists are shown in (the formatter goldens show
+// `10bit | HDR`, `HDR10+ | DV`, `Dual Audio / 🇬🇧`): single values take the first rule that
+// matches, lists take every rule that matches, in table order.
 import type { AudioChannel, AudioTag, Encode, Language, Quality, Resolution, VisualTag } from '../types.js';
 
 interface Rule<T> {
   value: T;
   pattern: RegExp;
-  /** The rule only applies when this also matches (`true`) or does not match (`false`). */
-  condition?: { pattern: RegExp; present: boolean };
 }
 
-const BEFORE = '(?<=^|[\\s\\[(_\\-.,])';
+/** A tag stands alone: after the start or one of `space [ ( _ - . ,`, before the end or one of `space ) ] _ . - ,`. */
+const BEFORE = '(?<![^\\s\\[(_\\-.,])';
 const AFTER = '(?=[\\s)\\]_.\\-,]|$)';
-/** Channels glued to an audio codec (`DDP5.1`, `AAC2.0`) still leave the codec a whole token. */
-const GLUED_CHANNELS = '(?:[1-8]\\.?[01])?';
+/** An optional separator inside a tag (`WEB-DL`, `DD 5.1`, `Blu.Ray`). */
+const S = '[ .\\-_]?';
 
-const SEP = '[ .\\-_]?';
-
-/** A case-insensitive whole-token pattern (boundaries of §4.5). */
 const token = (source: string): RegExp => new RegExp(`${BEFORE}(?:${source})${AFTER}`, 'i');
-const rules = <T>(
-  table: ReadonlyArray<readonly [T, string, Rule<T>['condition']?]>,
-): ReadonlyArray<Rule<T>> =>
-  table.map(([value, source, condition]) => ({ value, pattern: token(source), condition }));
+const rules = <T>(table: ReadonlyArray<readonly [T, string]>): ReadonlyArray<Rule<T>> =>
+  table.map(([value, source]) => ({ value, pattern: token(source) }));
 
-/** In enum order: the first that matches wins. */
+/** `WIDTHxHEIGHT` written out. */
+const dims = (width: number, heightDigits: string): string => `${width}\\s?x\\s?\\d{${heightDigits}}`;
+/** `1080p`, `1080i`, `BD1080p`, `HD720`, `m1080p`. */
+const lines = (values: string): string => `(?:bd|hd|m)?(?:${values})[pi]?`;
+
 export const RESOLUTION_RULES = rules<Resolution>([
-  ['2160p', '2160[pi]?|4k|UHD|3840x2160'],
-  ['1440p', '1440[pi]?|2k|QHD|2560x1440'],
-  ['1080p', `1080[pi]?|FHD|1920x1080|Full${SEP}HD`],
-  // Bare HD, but not the HD of DTS-HD, TrueHD, HD-Rip, HDTV, HD-CAM…
-  ['720p', `720[pi]?|1280x720|(?<!(?:DTS|True)${SEP})HD(?!${SEP}(?:Rip|TV|CAM|TS|TC|MA))`],
-  ['576p', '576[pi]?'],
-  ['480p', '480[pi]?|SD'],
-  ['360p', '360[pi]?'],
-  ['240p', '240[pi]?'],
-  ['144p', '144[pi]?'],
+  ['2160p', `${lines('2160')}|(?:bd|hd|m)?4k|u(?:ltra)?${S}hd|${dims(3840, '4')}`],
+  ['1440p', `${lines('1440')}|2k|w?q(?:uad)?${S}hd|2560\\s?x\\d{4}`],
+  ['1080p', `${lines('1080')}|f(?:ull)?${S}hd|${dims(1920, '3,4')}`],
+  ['720p', `${lines('720|800')}|hd|${dims(1280, '3,4')}`],
+  ['576p', lines('576|534')],
+  ['480p', `${lines('480')}|sd`],
+  ['360p', lines('360')],
+  ['240p', lines('240|266')],
+  ['144p', lines('144')],
 ]);
 
-const DVD = token(`(?:HD)?DVD(?:5|9|R\\d?|${SEP}Rip)?`);
-const REMUX = `(?:(?:BD|BR|UHD|Blu${SEP}Ray)${SEP})?REMUX`;
-
-/** In enum order: the first that matches wins. REMUX is a BluRay remux unless DVD is named. */
 export const QUALITY_RULES = rules<Quality>([
-  ['BluRay REMUX', REMUX, { pattern: DVD, present: false }],
-  ['BluRay', `Blu${SEP}Ray(?:${SEP}Rip)?|BD${SEP}Rip|BR${SEP}Rip|BD(?:25|50|66|100)`],
-  ['WEB-DL', `WEB${SEP}DL(?:${SEP}Rip)?|WEB(?!${SEP}(?:Rip|Cap))`],
-  ['WEBRip', `WEB${SEP}(?:Rip|Cap)`],
-  ['HDRip', `(?<!HC${SEP})HD${SEP}Rip`],
-  ['HC HD-Rip', `HC${SEP}HD${SEP}Rip`],
-  ['DVD REMUX', REMUX, { pattern: DVD, present: true }],
-  ['DVDRip', `DVD${SEP}Rip|DVD(?:5|9|R)?(?!${SEP}SCR)`],
-  ['HDTV', `HD${SEP}TV(?:${SEP}Rip)?|PDTV|SDTV|TV${SEP}Rip|SAT${SEP}Rip`],
-  ['CAM', `(?:HD${SEP})?CAM(?:${SEP}Rip)?`],
-  ['TS', `(?:HD${SEP})?(?:TS|TELESYNC)(?:${SEP}Rip)?`],
-  ['TC', `(?:HD${SEP})?(?:TC|TELECINE)(?:${SEP}Rip)?`],
-  ['SCR', `(?:(?:DVD|BD|WEB)${SEP})?SCR|SCREENER`],
+  ['BluRay REMUX', '(?:bd|br|b|uhd)?remux'],
+  // A remux anywhere in the name makes it a remux, not a plain BluRay.
+  ['BluRay', `(?<!remux.*)(?:bd|blu${S}ray|(?:bd|br)${S}rip)(?!.*remux)`],
+  ['WEB-DL', `web${S}(?:dl)?(?!${S}(?:rip|dlrip|cam))`],
+  ['WEBRip', `web${S}rip`],
+  ['HDRip', `hd${S}rip|web${S}dl${S}rip`],
+  ['HC HD-Rip', `hc|hd${S}rip`],
+  ['DVDRip', `dvd${S}(?:rip|mux|r|full|5|9)?`],
+  ['HDTV', `(?:hd|pd)tv|tv${S}rip|hdtv${S}rip|dsr(?:ip)?|sat${S}rip`],
+  ['CAM', `cam|hdcam|cam${S}rip`],
+  ['TS', `telesync|ts|hd${S}ts|pdvd|predvd(?:rip)?`],
+  ['TC', `telecine|tc|hd${S}tc`],
+  ['SCR', `(?:(?:dvd|bd|web|hd)?${S})?scr(?:eener)?`],
 ]);
 
-/** Checked in the order HEVC, AVC, AV1, VC-1, XviD, DivX, MPEG-4 (§4.5); the first match wins. */
 export const ENCODE_RULES = rules<Encode>([
-  ['HEVC', 'HEVC(?:10)?|[xh][ .]?265'],
-  ['AVC', 'AVC|[xh][ .]?264'],
-  ['AV1', 'AV1'],
-  ['VC-1', 'VC[ .\\-]?1'],
-  ['XviD', 'XviD'],
-  ['DivX', 'DivX|DVIX'],
-  ['MPEG-4', 'MPEG[ .\\-]?4|MP4V'],
+  ['HEVC', `hevc${S}(?:10)?|[xh]${S}265`],
+  ['AVC', `avc|[xh]${S}264`],
+  ['AV1', 'av1'],
+  ['XviD', 'xvid'],
+  ['DivX', 'divx|dvix'],
 ]);
 
-/** Every match counts. */
 export const VISUAL_TAG_RULES = rules<VisualTag>([
-  ['HDR10+', 'HDR10(?:\\+|P|[ .\\-]?Plus)'],
-  ['HDR10', 'HDR10'],
-  ['DV', 'DV|DoVi|Dolby[ .\\-]?Vision'],
-  ['HDR', 'HDR'],
-  ['HLG', 'HLG'],
-  ['10bit', '10[ .\\-]?bits?|Hi10P?'],
-  ['3D', '3D'],
-  ['IMAX', 'IMAX'],
-  ['AI', 'AI(?:[ .\\-]?Upscaled?)?'],
-  ['Upscaled', 'Upscaled?'],
-  ['SDR', 'SDR'],
-  ['H-OU', 'H[ .\\-]?OU|Half[ .\\-]?OU|Half[ .\\-]?Over[ .\\-]?Under'],
-  ['H-SBS', 'H[ .\\-]?SBS|Half[ .\\-]?SBS|Half[ .\\-]?Side[ .\\-]?By[ .\\-]?Side'],
+  ['10bit', `10${S}bit`],
+  ['HDR10+', `hdr${S}10${S}(?:p(?:lus)?|\\+)`],
+  ['HDR10', `hdr${S}10(?!${S}(?:\\+|p(?:lus)?))`],
+  ['HDR', `hdr(?!${S}10)(?!${S}(?:\\+|p(?:lus)?))`],
+  ['HLG', 'hlg'],
+  ['DV', `do?(?:lby)?${S}vi?(?:sion)?(?:${S}atmos)?|dv`],
+  ['3D', `(?:bd)?(?:3|three)${S}d(?:imension)?(?:al)?`],
+  ['IMAX', 'imax'],
+  ['AI', `ai(?:${S}(?:upscale|enhanced|remaster))?`],
+  ['SDR', 'sdr'],
+  ['H-OU', `h?(?:alf)?${S}(?:ou|over${S}under)`],
+  ['H-SBS', `h?(?:alf)?${S}(?:sbs|side${S}by${S}side)`],
 ]);
 
-/** Every match counts; the DTS family is kept mutually exclusive per occurrence. */
+/** Channels that may follow Dolby Digital (Plus) in the same token (`DDP5.1`, `DD2.0`). */
+const DD_CHANNELS = `(?:${S}(?:2${S}0|5${S}1|7${S}1))?`;
+const DOLBY_DIGITAL = `d(?:olby)?${S}d(?:igital)?`;
+
 export const AUDIO_TAG_RULES = rules<AudioTag>([
-  ['Atmos', `(?:Dolby${SEP})?Atmos|DDPA${GLUED_CHANNELS}`],
-  ['DD+', `(?:DDP|DD\\+|DDPA|E-?AC-?3)${GLUED_CHANNELS}|DD${SEP}Plus|Dolby${SEP}Digital${SEP}Plus`],
-  ['DD', `(?:DD|AC-?3)${GLUED_CHANNELS}|Dolby${SEP}Digital(?!${SEP}Plus)`],
-  ['DTS:X', `DTS(?:${SEP}|:)X`],
-  ['DTS-HD MA', `DTS${SEP}HD${SEP}MA(?:ster(?:${SEP}Audio)?)?${GLUED_CHANNELS}|DTS${SEP}MA${GLUED_CHANNELS}`],
-  ['DTS-HD', `DTS${SEP}HD(?!${SEP}MA)(?:${SEP}HRA?)?${GLUED_CHANNELS}`],
-  ['DTS-ES', `DTS${SEP}ES${GLUED_CHANNELS}`],
-  ['DTS', `DTS(?!${SEP}(?::?X|HD|MA|ES)(?![a-z]))${GLUED_CHANNELS}`],
-  ['TrueHD', `True${SEP}HD${GLUED_CHANNELS}`],
-  ['PCM', `L?PCM${GLUED_CHANNELS}`],
-  ['OPUS', `OPUS${GLUED_CHANNELS}`],
-  ['FLAC', `FLAC${GLUED_CHANNELS}`],
-  ['AAC', `AAC(?:${SEP}LC)?${GLUED_CHANNELS}`],
+  ['Atmos', 'atmos|ddpa\\d?'],
+  ['DD+', `${DOLBY_DIGITAL}${S}(?:p(?:lus)?|\\+)a?${DD_CHANNELS}|e${S}ac${S}3`],
+  ['DD', `${DOLBY_DIGITAL}(?:${S}(?:5${S}1|7${S}1|2${S}0?))?|(?<!e${S})ac${S}3`],
+  ['DTS:X', 'dts[ .\\-:_]?x'],
+  ['DTS-HD MA', `dts${S}hd${S}ma`],
+  ['DTS-HD', `dts${S}hd(?!${S}ma)`],
+  ['DTS-ES', `dts${S}es`],
+  ['DTS', 'dts(?![ .\\-:_]?(?:x(?=[\\s)\\]_.\\-,]|$)|hd[ .\\-_]?(?:ma)?|es))'],
+  ['TrueHD', `true${S}hd`],
+  ['OPUS', 'opus'],
+  ['AAC', `q?aac(?:${S}2)?`],
+  ['FLAC', `flac(?:${S}(?:lossless|2\\.0|x[2-4]))?`],
 ]);
 
-// Channels are usually glued to a codec, so the token may also start right after one.
-const CHANNEL_BEFORE = '(?<=^|[\\s\\[(_\\-.,+]|DD|DDP|DDPA|AAC|AC3|EAC3|DTS|MA|HD|FLAC|Atmos|Opus|PCM)';
-const channel = (value: AudioChannel, source: string): Rule<AudioChannel> => ({
-  value,
-  pattern: new RegExp(`${CHANNEL_BEFORE}(?:${source})${AFTER}`, 'i'),
-});
-export const AUDIO_CHANNEL_RULES: ReadonlyArray<Rule<AudioChannel>> = [
-  channel('2.0', '2[. ]0'),
-  channel('5.1', '5[. ]1'),
-  channel('6.1', '6[. ]1'),
-  channel('7.1', '7[. ]1'),
-];
+/** Dolby Digital (Plus) written right before the channels still leaves them a whole token. */
+const channels = (n: string): string => `(?:${DOLBY_DIGITAL}${S}(?:(?:p(?:lus)?|\\+)a?)?)?${n}(?:ch)?`;
 
-/** Languages the parser misses (it folds PT-BR into Portuguese and has no "Dubbed"). */
-export const LANGUAGE_RULES = rules<Language>([
-  ['Portuguese (Brazil)', `PT${SEP}BR|Brazilian|Brasileiro`],
-  ['Dubbed', 'Dub(?:bed)?'],
+export const AUDIO_CHANNEL_RULES = rules<AudioChannel>([
+  ['2.0', `(?:${DOLBY_DIGITAL})?2${S}0(?:ch)?`],
+  ['5.1', channels(`5${S}1`)],
+  ['6.1', channels(`6${S}1`)],
+  ['7.1', channels(`7${S}1`)],
 ]);
 
-const applies = <T>(rule: Rule<T>, text: string): boolean =>
-  rule.pattern.test(text) &&
-  (!rule.condition || rule.condition.pattern.test(text) === rule.condition.present);
+/** A language word, unless it names subtitles (`ENG.SUBS`, `ita-sub`). */
+const language = (source: string): string => `(?:${source})(?!${S}sub(?:title)?s?)`;
+
+export const LANGUAGE_RULES = rules<Language>(
+  ([
+    ['Multi', 'multi'],
+    ['Dual Audio', `dual${S}(?:audio|lang(?:uage)?|flac|ac3|aac2?)`],
+    ['Dubbed', 'dub(?:s|bed|bing)?'],
+    ['English', 'english|eng'],
+    ['Japanese', 'japanese|jap|jpn'],
+    ['Chinese', 'chinese|chi'],
+    ['Russian', 'russian|rus'],
+    ['Arabic', 'arabic|ara'],
+    ['Portuguese', 'portuguese|por'],
+    ['Spanish', 'spanish|spa|esp'],
+    ['French', 'french|fra|fr|vf|vff|vfi|vf2|vfq|truefrench'],
+    ['German', 'deu(?:tsch)?(?:land)?|ger(?:man)?'],
+    ['Italian', 'italian|ita'],
+    ['Korean', 'korean|kor'],
+    ['Hindi', 'hindi|hin'],
+    ['Bengali', 'bengali|ben(?![ .\\-_]?the[ .\\-_]?men)'],
+    ['Punjabi', 'punjabi|pan'],
+    ['Marathi', 'marathi|mar'],
+    ['Gujarati', 'gujarati|guj'],
+    ['Tamil', 'tamil|tam'],
+    ['Telugu', 'telugu|tel'],
+    ['Kannada', 'kannada|kan'],
+    ['Malayalam', 'malayalam|mal'],
+    ['Thai', 'thai|tha'],
+    ['Vietnamese', 'vietnamese|vie'],
+    ['Indonesian', 'indonesian|ind'],
+    ['Turkish', 'turkish|tur'],
+    ['Hebrew', 'hebrew|heb'],
+    ['Persian', 'persian|per'],
+    ['Ukrainian', 'ukrainian|ukr'],
+    ['Greek', 'greek|ell'],
+    ['Lithuanian', 'lithuanian|lit'],
+    ['Latvian', 'latvian|lav'],
+    ['Estonian', 'estonian|est'],
+    ['Polish', 'polish|pol'],
+    ['Czech', 'czech|cze'],
+    ['Slovak', 'slovak|slo'],
+    ['Hungarian', 'hungarian|hun'],
+    ['Romanian', 'romanian|rum'],
+    ['Bulgarian', 'bulgarian|bul'],
+    ['Serbian', 'serbian|srp'],
+    ['Croatian', 'croatian|hrv'],
+    ['Slovenian', 'slovenian|slv'],
+    ['Dutch', 'dutch|dut'],
+    ['Danish', 'danish|dan'],
+    ['Finnish', 'finnish|fin'],
+    ['Swedish', 'swedish|swe'],
+    ['Norwegian', 'norwegian|nor'],
+    ['Malay', 'malay'],
+    ['Latino', 'latino|lat'],
+  ] as const).map(([value, source]) => [value, language(source)] as const),
+);
 
 export function firstMatch<T>(table: ReadonlyArray<Rule<T>>, text: string): T | undefined {
-  return table.find((rule) => applies(rule, text))?.value;
+  return table.find((rule) => rule.pattern.test(text))?.value;
 }
 
 export function allMatches<T>(table: ReadonlyArray<Rule<T>>, text: string): T[] {
-  return table.filter((rule) => applies(rule, text)).map((rule) => rule.value);
+  return table.filter((rule) => rule.pattern.test(text)).map((rule) => rule.value);
 }
