@@ -20,6 +20,8 @@ export interface GoldenStream {
 }
 
 interface GoldenFile {
+  /** The two requests recorded: label → Stremio id (`tt…` movie, `tt…:s:e` episode). */
+  requests: Record<string, string>;
   addons: { instanceId: string; name: string; portOffset: number }[];
   formatters: Record<string, { formatter: UserConfig['formatter']; extraConfig?: Record<string, unknown> }>;
   streams: GoldenStream[];
