@@ -23,7 +23,7 @@ const optionSchema: z.ZodType<OptionSpec> = z.lazy(() =>
     advanced: z.boolean().optional(),
     options: z.array(optionSchema).optional(),
   }),
-);
+).meta({ id: 'PresetOption' });
 
 export const kindSchema = z.object({
   id: z.string(),

@@ -120,11 +120,14 @@ function pointsAtSelf(manifestUrl: string, opts: ExpandOptions): string | undefi
   return undefined;
 }
 
-/** The entry's name as messages and error items show it. */
+/**
+ * The entry's name as messages and error items show it: `options.name`, else the kind's name for a
+ * kind built here, else the type itself (config.md §2.3).
+ */
 function entryName(entry: PresetConfig['presets'][number]): string {
   const name = entry.options?.name;
   if (typeof name === 'string' && name.trim() && name !== 'undefined') return name;
-  return findKind(entry.type)?.meta.name ?? retiredKind(entry.type)?.name ?? entry.type;
+  return findKind(entry.type)?.meta.name ?? entry.type;
 }
 
 /**

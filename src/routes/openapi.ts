@@ -14,6 +14,34 @@ import { ERROR_CODES } from '../errors.js';
 import { catalogueSchema } from '../presets/catalogue.js';
 
 const toSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' });
+
+/**
+ * zod writes the definitions a schema shares (recursive ones, such as a preset option's
+ * sub-options) under the schema's own `definitions` and refers to them as `#/definitions/<name>`,
+ * which in an OpenAPI document points at the document's root, where there is nothing. Moves them
+ * into components.schemas and points the references there.
+ */
+function hoistDefinitions(schema: Record<string, any>, components: Record<string, unknown>): Record<string, any> {
+  const defs = schema.definitions as Record<string, unknown> | undefined;
+  if (!defs) return schema;
+  delete schema.definitions;
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' && v.startsWith('#/definitions/') ? `#/components/schemas/${v.slice('#/definitions/'.length)}` : rewrite(v),
+      ]),
+    );
+  };
+  for (const [name, def] of Object.entries(defs)) {
+    if (name in components) throw new Error(`OpenAPI component ${name} defined twice`);
+    components[name] = rewrite(def);
+  }
+  return rewrite(schema) as Record<string, any>;
+}
+
 const CONFIG_REF = { $ref: '#/components/schemas/UserConfig' };
 
 /** Swaps the loose `config`/`userData` placeholders for a reference to the real config schema. */
@@ -30,7 +58,8 @@ function envelope(data: Record<string, unknown> | null) {
     properties: {
       success: { type: 'boolean' },
       detail: { type: 'string' },
-      error: { nullable: true, allOf: [{ $ref: '#/components/schemas/Error' }] },
+      // `type` too: under OpenAPI 3.0, `nullable` means nothing without it.
+      error: { type: 'object', nullable: true, allOf: [{ $ref: '#/components/schemas/Error' }] },
       data: data ?? { nullable: true },
     },
   };
@@ -53,6 +82,8 @@ const authErrors = {
 
 /** The OpenAPI 3 document of the User API, built from the schemas the handlers validate with. */
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
+  const shared: Record<string, unknown> = {};
+  const catalogue = hoistDefinitions(toSchema(catalogueSchema), shared);
   return {
     openapi: '3.0.3',
     info: { title: 'AIOStreams-compatible User API', version },
@@ -69,6 +100,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
             issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
           },
         },
+        ...shared,
       },
     },
     paths: {
@@ -132,7 +164,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           summary: "Every preset kind's metadata: name, category, services, resources and option list (no secrets)",
           description: 'Built once per server version; send If-None-Match with the ETag to get a 304 when nothing changed.',
           responses: {
-            '200': response('The preset catalogue; ETag header identifies it', toSchema(catalogueSchema)),
+            '200': response('The preset catalogue; ETag header identifies it', catalogue),
             '304': { description: 'Not modified since the ETag given in If-None-Match' },
           },
         },

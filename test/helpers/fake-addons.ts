@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 
@@ -6,7 +7,7 @@ const require = createRequire(import.meta.url);
 // stremio-addon-sdk is CommonJS without types.
 const { addonBuilder, getRouter } = require('stremio-addon-sdk') as {
   addonBuilder: new (manifest: object) => {
-    defineResourceHandler(resource: string, handler: (args: HandlerArgs) => Promise<object>): void;
+    defineResourceHandler(resource: string, handler: (args: Omit<HandlerArgs, 'prefix'>) => Promise<object>): void;
     getInterface(): object;
   };
   getRouter: (iface: object) => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -16,19 +17,59 @@ export interface HandlerArgs {
   type: string;
   id: string;
   extra: Record<string, string>;
+  /**
+   * The raw path before the protocol part (`/manifest.json` or `/<resource>/…`), e.g. a preset's
+   * config segment; '' when the addon is asked at its root.
+   */
+  prefix: string;
+}
+
+export interface SeenRequest {
+  /** The raw request target, path prefix and query string included. */
+  url: string;
+  headers: IncomingHttpHeaders;
 }
 
 export interface FakeAddon {
   /** The manifest URL to put in a config. */
   manifestUrl: string;
   base: string;
-  /** Requests seen, by path. */
+  /** Requests seen, by path (as sent: a config prefix is kept). */
   requests: string[];
+  /** Every request as sent, with its headers. */
+  seen: SeenRequest[];
   close(): Promise<void>;
 }
 
-async function listen(server: Server, requests: string[]): Promise<{ base: string; close(): Promise<void> }> {
-  server.on('request', (req: IncomingMessage) => requests.push(req.url ?? ''));
+const RESOURCE_NAMES = new Set(['stream', 'catalog', 'meta', 'subtitles', 'addon_catalog']);
+
+/**
+ * Splits a request target into the prefix a preset put before the protocol part and that part:
+ * the final `/manifest.json`, or the final `/<resource>/<type>/<id>[/<extra>].json` (with the
+ * query string). The prefix may be anything, `/`, `=`, `+` and `%XX` included.
+ */
+export function splitProtocolPath(url: string): { prefix: string; rest: string } {
+  const q = url.indexOf('?');
+  const path = q >= 0 ? url.slice(0, q) : url;
+  const query = q >= 0 ? url.slice(q) : '';
+  const segments = path.split('/');
+  let keep = 0;
+  if (segments.at(-1) === 'manifest.json') keep = 1;
+  else if (path.endsWith('.json')) {
+    // The resource sits 3 segments from the end, or 4 when an extra segment follows the id.
+    if (RESOURCE_NAMES.has(segments.at(-3) ?? '')) keep = 3;
+    else if (RESOURCE_NAMES.has(segments.at(-4) ?? '')) keep = 4;
+  }
+  if (keep === 0 || segments.length - keep < 1) return { prefix: '', rest: url };
+  return { prefix: segments.slice(0, -keep).join('/'), rest: `/${segments.slice(-keep).join('/')}${query}` };
+}
+
+async function listen(server: Server, requests: string[], seen: SeenRequest[] = []): Promise<{ base: string; close(): Promise<void> }> {
+  // Registered first, so it records the target before a handler rewrites it.
+  server.prependListener('request', (req: IncomingMessage) => {
+    requests.push(req.url ?? '');
+    seen.push({ url: req.url ?? '', headers: { ...req.headers } });
+  });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -58,7 +99,11 @@ export interface SdkAddonOptions {
   delayMs?: number;
 }
 
-/** A real Stremio addon built with stremio-addon-sdk, served on 127.0.0.1. */
+/**
+ * A real Stremio addon built with stremio-addon-sdk, served on 127.0.0.1 at its root and under any
+ * path prefix (the SDK router only knows root paths, so the prefix is cut off before it routes and
+ * handed to the handlers as `prefix`).
+ */
 export async function startSdkAddon(opts: SdkAddonOptions): Promise<FakeAddon> {
   const resources = opts.resources ?? Object.keys(opts.handlers).filter((r) => r !== 'catalog');
   const builder = new addonBuilder({
@@ -72,22 +117,29 @@ export async function startSdkAddon(opts: SdkAddonOptions): Promise<FakeAddon> {
     catalogs: opts.catalogs ?? [],
     ...(opts.addonCatalogs ? { addonCatalogs: opts.addonCatalogs } : {}),
   });
+  // The SDK calls handlers without the request: the prefix reaches them through the async context.
+  const current = new AsyncLocalStorage<string>();
   for (const [resource, handler] of Object.entries(opts.handlers)) {
     builder.defineResourceHandler(resource, async (args) => {
       if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
-      return handler(args);
+      return handler({ ...args, prefix: current.getStore() ?? '' });
     });
   }
   const router = getRouter(builder.getInterface());
   const requests: string[] = [];
-  const server = createServer((req, res) =>
-    router(req, res, () => {
-      res.statusCode = 404;
-      res.end();
-    }),
-  );
-  const { base, close } = await listen(server, requests);
-  return { manifestUrl: `${base}/manifest.json`, base, requests, close };
+  const seen: SeenRequest[] = [];
+  const server = createServer((req, res) => {
+    const { prefix, rest } = splitProtocolPath(req.url ?? '');
+    req.url = rest;
+    current.run(prefix, () =>
+      router(req, res, () => {
+        res.statusCode = 404;
+        res.end();
+      }),
+    );
+  });
+  const { base, close } = await listen(server, requests, seen);
+  return { manifestUrl: `${base}/manifest.json`, base, requests, seen, close };
 }
 
 /** A plain node:http server for misbehaving upstreams (slow, 500, invalid JSON, huge, wrong type). */
@@ -96,6 +148,7 @@ export async function startRawAddon(
   onResource: (req: IncomingMessage, res: ServerResponse) => void,
 ): Promise<FakeAddon> {
   const requests: string[] = [];
+  const seen: SeenRequest[] = [];
   const body = JSON.stringify(manifest);
   const server = createServer((req, res) => {
     if (req.url?.split('?')[0]?.endsWith('/manifest.json')) {
@@ -105,8 +158,8 @@ export async function startRawAddon(
     }
     onResource(req, res);
   });
-  const { base, close } = await listen(server, requests);
-  return { manifestUrl: `${base}/manifest.json`, base, requests, close };
+  const { base, close } = await listen(server, requests, seen);
+  return { manifestUrl: `${base}/manifest.json`, base, requests, seen, close };
 }
 
 export const rawManifest = (id: string, name: string) => ({

@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { loggerOptions } from '../../src/logging.js';
 import { loadSettings, type Settings } from '../../src/settings.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { freshPostgresUri } from './services.js';
@@ -25,6 +28,19 @@ export interface TestServerOptions {
   /** Reuse this DATA_DIR / DATABASE_URI (restarts). */
   dataDir?: string;
   databaseUri?: string;
+  /** Collects the server's log lines (JSON, debug level and up) here. */
+  logLines?: string[];
+}
+
+/** A debug-level logger writing each line into `lines`. */
+function capturingLogger(lines: string[]) {
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  return pino(loggerOptions('debug'), sink);
 }
 
 /** A real server on 127.0.0.1 with a random port, on a fresh SQLite file or PostgreSQL schema. */
@@ -41,13 +57,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: options.logLines ? 'debug' : 'silent',
     DISABLE_RATE_LIMITS: 'true',
     ...(databaseUri ? { DATABASE_URI: databaseUri } : {}),
     ...options.env,
   };
   const settings = loadSettings(env);
-  const server = await startServer(settings);
+  const server = await startServer(settings, options.logLines ? { logger: capturingLogger(options.logLines) } : {});
   const url = server.url.replace('0.0.0.0', '127.0.0.1');
   const handle: TestServer = {
     url,
