@@ -17,6 +17,7 @@ import { AddonService } from './addon/addon-service.js';
 import { ReadyConfigLoader } from './addon/config-loader.js';
 import { DEFAULT_DESCRIPTION, type InstanceInfo } from './addon/manifest.js';
 import { StreamResponseCache } from './addon/pipeline/fetch.js';
+import { streamCacheBudget } from './addon/cache/memory-budget.js';
 import { ManifestCache } from './addon/upstream/manifests.js';
 import type { Settings } from './settings.js';
 import type { OpenedDatabase } from './store/database.js';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api/v1/user' },
   );
 
+  streamCacheBudget.setLimit(settings.streamCacheBytes);
   const instance: InstanceInfo = { name: settings.addonName, description: DEFAULT_DESCRIPTION, version: VERSION, logo: settings.addonLogo };
   const addon = new AddonService({
     instance,

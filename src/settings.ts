@@ -75,6 +75,7 @@ const envSchema = z.object({
   STREAM_REQUEST_DEADLINE_MS: int(15_000, 1_000, 60_000),
   UPSTREAM_STREAM_CACHE_TTL: int(60, 0, 86_400),
   STREAM_RESULT_CACHE_TTL: int(60, 0, 86_400),
+  STREAM_CACHE_MB: int(64, 0, 65_536),
   STREAM_CACHE_MAX_AGE: int(60, 0, 86_400),
   REGEX_FILTER_ACCESS: z
     .enum(['all', 'trusted', 'none'])
@@ -114,6 +115,8 @@ export interface Settings {
   streamDeadlineMs: number;
   upstreamStreamCacheTtlMs: number;
   streamResultCacheTtlMs: number;
+  /** One memory budget for every stream cache (upstream answers, final answers, release names). */
+  streamCacheBytes: number;
   /** Seconds Stremio may cache an answer. */
   streamCacheMaxAge: number;
   /** Regex filters run in RE2 (linear time), so they are safe to allow everyone by default. */
@@ -213,6 +216,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     streamDeadlineMs: e.STREAM_REQUEST_DEADLINE_MS,
     upstreamStreamCacheTtlMs: e.UPSTREAM_STREAM_CACHE_TTL * 1000,
     streamResultCacheTtlMs: e.STREAM_RESULT_CACHE_TTL * 1000,
+    streamCacheBytes: e.STREAM_CACHE_MB * 1024 * 1024,
     streamCacheMaxAge: e.STREAM_CACHE_MAX_AGE,
     regexAccess: e.REGEX_FILTER_ACCESS,
     exposeServerTiming: e.EXPOSE_SERVER_TIMING,

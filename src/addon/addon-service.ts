@@ -6,7 +6,7 @@ import type { ReadyConfig } from './ready-config.js';
 import { requestKind } from './request-kind.js';
 import { fetchJson } from './upstream/http-client.js';
 import { serves, type ManifestCache, type StremioManifest } from './upstream/manifests.js';
-import { TtlCache } from './upstream/ttl-cache.js';
+import { streamCacheBudget } from './cache/memory-budget.js';
 
 export interface AddonServiceOptions {
   instance: InstanceInfo;
@@ -21,11 +21,11 @@ export interface AddonServiceOptions {
   log: { warn(obj: object, msg: string): void };
 }
 
-/** A resource answer: the JSON body plus how long clients may cache it. */
+/** A resource answer: the JSON body (or its bytes) plus how long clients may cache it. */
 export interface AddonAnswer {
   body: Record<string, unknown>;
   cacheMaxAge: number;
-  /** The body already serialised and encoded (cached answers are sent many times). */
+  /** The body already serialised and encoded: stream answers are serialised once and kept so. */
   payload?: Buffer;
   /** Where the time went (ms), for a Server-Timing header. */
   timings?: Record<string, number>;
@@ -34,14 +34,20 @@ export interface AddonAnswer {
 const MAX_RESOURCE_BYTES = 5 * 1024 * 1024;
 
 /** Serves one user's addon: manifest, streams (the pipeline), catalogs, metas, subtitles. Knows no HTTP. */
-export class AddonService {
-  private readonly results: TtlCache<AddonAnswer>;
+/** A final stream answer as kept: only its bytes (the objects it was made from are let go). */
+interface KeptAnswer {
+  payload: Buffer;
+  cacheMaxAge: number;
+}
 
-  constructor(private readonly opts: AddonServiceOptions) {
-    // Bounded by bytes too: 5,000 answers of a few MB each would otherwise pin gigabytes. The
-    // serialised payload stands for the answer's size (its body objects scale with it).
-    this.results = new TtlCache<AddonAnswer>(5_000, { weigh: (a) => a.payload?.byteLength ?? 0, maxWeight: 64 * 1024 * 1024 });
-  }
+/** Map entry, node and key around each kept answer. */
+const ENTRY_OVERHEAD = 200;
+
+export class AddonService {
+  /** Final stream answers per (uuid, config version, type, id), in the shared stream cache budget. */
+  private readonly results = streamCacheBudget.cache<KeptAnswer>();
+
+  constructor(private readonly opts: AddonServiceOptions) {}
 
   /** Upstream manifests of the enabled addons that answered; the others are logged and left out. */
   private async manifestsOf(ready: ReadyConfig): Promise<{ addon: ResolvedAddon; manifest: StremioManifest }[]> {
@@ -66,7 +72,7 @@ export class AddonService {
     const started = performance.now();
     const key = `${ready.uuid}:${ready.version}:${type}:${id}`;
     const cached = this.opts.resultTtlMs > 0 ? this.results.get(key) : undefined;
-    if (cached) return { ...cached, timings: { cache: performance.now() - started } };
+    if (cached) return { body: {}, payload: cached.payload, cacheMaxAge: cached.cacheMaxAge, timings: { cache: performance.now() - started } };
     const kind = requestKind(type, id);
     const outcome = await fetchStreams(ready.addons, { type, id, kind }, {
       manifests: this.opts.manifests,
@@ -85,9 +91,9 @@ export class AddonService {
     }
     // A partial answer is not kept: the next request should ask the failed addons again.
     const answer: AddonAnswer = { body: { streams }, cacheMaxAge: failed ? 0 : this.opts.cacheMaxAge };
+    answer.payload = Buffer.from(serializeAnswer(answer));
     if (!failed && this.opts.resultTtlMs > 0) {
-      answer.payload = Buffer.from(serializeAnswer(answer));
-      this.results.set(key, answer, this.opts.resultTtlMs);
+      this.results.set(key, { payload: answer.payload, cacheMaxAge: answer.cacheMaxAge }, ENTRY_OVERHEAD + key.length + answer.payload.byteLength, this.opts.resultTtlMs);
     }
     const slowest = Math.max(0, ...outcome.timings.map((t) => t.ms));
     const total = performance.now() - started;

@@ -26,14 +26,14 @@ export interface StreamInput {
   country?: string;
   episodeTitle?: string;
   date?: string;
-  visualTags?: string[];
-  audioTags?: string[];
-  audioChannels?: string[];
-  languages?: string[];
-  subtitles?: string[];
-  uLanguages?: string[];
-  uSubtitles?: string[];
-  editions?: string[];
+  visualTags?: readonly string[];
+  audioTags?: readonly string[];
+  audioChannels?: readonly string[];
+  languages?: readonly string[];
+  subtitles?: readonly string[];
+  uLanguages?: readonly string[];
+  uSubtitles?: readonly string[];
+  editions?: readonly string[];
   library?: boolean;
   proxied?: boolean;
   private?: boolean;
@@ -52,10 +52,10 @@ export interface StreamInput {
   preloading?: boolean;
   idMatched?: boolean;
   freeleech?: boolean;
-  seasons?: number[];
-  episodes?: number[];
-  folderSeasons?: number[];
-  folderEpisodes?: number[];
+  seasons?: readonly number[];
+  episodes?: readonly number[];
+  folderSeasons?: readonly number[];
+  folderEpisodes?: readonly number[];
   seeders?: number;
   ageHours?: number;
   infoHash?: string;
@@ -63,8 +63,8 @@ export interface StreamInput {
   message?: string;
   regexMatched?: string;
   seMatched?: string;
-  rankedRegexMatched?: string[];
-  rseMatched?: string[];
+  rankedRegexMatched?: readonly string[];
+  rseMatched?: readonly string[];
   regexScore?: number;
   seScore?: number;
   nRegexScore?: number;
@@ -150,10 +150,10 @@ function age(hours: number | undefined): string | null {
   return hours < 24 ? `${Math.floor(hours)}h` : `${Math.floor(hours / 24)}d`;
 }
 
-const langList = (list: string[] | undefined, fn: (s: string) => string): Value =>
+const langList = (list: readonly string[] | undefined, fn: (s: string) => string): Value =>
   list === undefined ? null : mapUnique(list.map(scrub), fn);
 
-const kilometres = (list: string[] | undefined): Value =>
+const kilometres = (list: readonly string[] | undefined): Value =>
   list === undefined ? null : mapUnique(list.map(scrub), emojiOrName).map((e) => (e === '🇬🇧' ? '🇺🇸🦅' : e));
 
 type S = StreamInput;

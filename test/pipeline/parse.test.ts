@@ -25,13 +25,17 @@ const plain = addon({
   manifestUrl: 'https://addon.example.org/manifest.json',
 });
 
-/** Parse an item that must yield a stream; returns it without the passthrough fields. */
-function parse(raw: Record<string, unknown>, ref: AddonRef = plain): Omit<ParsedStream, 'original' | 'addon'> {
+/**
+ * Parse an item that must yield a stream; returns it without the passthrough fields and the
+ * filename's comparison key (checked here once for all: it is the filename, normalised).
+ */
+function parse(raw: Record<string, unknown>, ref: AddonRef = plain): Omit<ParsedStream, 'original' | 'addon' | 'filenameKey'> {
   const result = parseStream(raw, ref);
   if (result === null || 'error' in result) throw new Error(`not a stream: ${JSON.stringify(result)}`);
   expect(result.original).toBe(raw);
   expect(result.addon).toBe(ref);
-  const { original: _original, addon: _addon, ...rest } = result;
+  expect(result.filenameKey).toBe(result.filename === undefined ? undefined : normaliseFilename(result.filename));
+  const { original: _original, addon: _addon, filenameKey: _key, ...rest } = result;
   return rest;
 }
 

@@ -137,7 +137,7 @@ function dedupKeys(s: ParsedStream, keys: readonly Key[]): string[] {
   const out: string[] = [];
   for (const key of keys) {
     if (key === 'filename') {
-      const name = s.filename ? normaliseFilename(s.filename) : '';
+      const name = s.filenameKey ?? (s.filename ? normaliseFilename(s.filename) : '');
       if (name) out.push(`f:${name}`);
     } else if (key === 'infoHash') {
       if (s.type === 'usenet' || s.type === 'stremio-usenet') {

@@ -1,7 +1,7 @@
 import { resourceUrl, type ResolvedAddon } from '../addons.js';
-import { fetchJson, untilDeadline, type FetchResult } from '../upstream/http-client.js';
+import { streamCacheBudget } from '../cache/memory-budget.js';
+import { fetchBody, fetchJson, parseBody, untilDeadline, type FetchResult } from '../upstream/http-client.js';
 import { serves, type ManifestCache } from '../upstream/manifests.js';
-import { TtlCache } from '../upstream/ttl-cache.js';
 import { parseStream } from './parse.js';
 import type { ParsedStream } from './types.js';
 
@@ -35,12 +35,17 @@ const MAX_STREAMS_BYTES = 10 * 1024 * 1024;
  * scrolls to, and one addon could make each request as slow as it likes.
  */
 export const MAX_STREAMS_PER_ADDON = 1_000;
-/** Bytes of upstream answers kept: a count alone would let 2,000 answers of 10 MB pin 20 GB. */
-const MAX_CACHED_STREAM_BYTES = 128 * 1024 * 1024;
+/** Map entry, node and key around each kept answer. */
+const ENTRY_OVERHEAD = 200;
 
-/** Upstream stream answers per (addon cache key, type, id), kept briefly. */
+/**
+ * Upstream stream answers per (addon cache key, type, id), kept briefly in the shared stream
+ * cache budget as the bytes they came as (a third of the parsed objects' size), parsed again on
+ * a hit.
+ */
 export class StreamResponseCache {
-  private readonly cache = new TtlCache<FetchResult>(2_000, { weigh: (r) => (r.ok ? r.bytes : 0), maxWeight: MAX_CACHED_STREAM_BYTES });
+  private readonly cache = streamCacheBudget.cache<Buffer>();
+  private readonly inflight = new Map<string, Promise<FetchResult>>();
   constructor(readonly ttlMs: number) {}
 
   /**
@@ -52,12 +57,19 @@ export class StreamResponseCache {
     // Without a cache nothing is shared, so the caller's own fetch may stop at its deadline.
     if (this.ttlMs <= 0) return fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, signal, headers: addon.headers });
     const hit = this.cache.get(key);
-    if (hit) return Promise.resolve(hit);
-    const shared = this.cache.share(`${key}\n${addon.timeoutMs}`, async () => {
-      const res = await fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, headers: addon.headers });
-      if (res.ok) this.cache.set(key, res, this.ttlMs);
-      return res;
-    });
+    if (hit) return Promise.resolve(parseBody({ ok: true, data: hit, ms: 0, bytes: hit.byteLength }));
+    const flight = `${key}\n${addon.timeoutMs}`;
+    let shared = this.inflight.get(flight);
+    if (!shared) {
+      shared = fetchBody(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, headers: addon.headers })
+        .then((res) => {
+          const parsed = parseBody(res);
+          if (res.ok && parsed.ok) this.cache.set(key, res.data, ENTRY_OVERHEAD + key.length + res.data.byteLength, this.ttlMs);
+          return parsed;
+        })
+        .finally(() => this.inflight.delete(flight));
+      this.inflight.set(flight, shared);
+    }
     return untilDeadline(shared, signal);
   }
 

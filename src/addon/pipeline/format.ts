@@ -1,6 +1,5 @@
 import type { UserConfig } from '../../config/schema.js';
 import { compileFormatter, type FormatterInput, type StreamInput } from '../../formatter/index.js';
-import { parseOrigin } from './parse.js';
 import { getService } from '../../config/services.js';
 import type { ParsedStream } from './types.js';
 
@@ -21,8 +20,8 @@ function userOrder(config: UserConfig, family: ListFamily): string[] {
 }
 
 /** Values in the user's lists first (in list order), then the rest in parsed order. */
-function reorder(values: readonly string[], order: ReadonlyMap<string, number>): string[] {
-  if (!order.size || values.length < 2) return [...values];
+function reorder(values: readonly string[], order: ReadonlyMap<string, number>): readonly string[] {
+  if (!order.size || values.length < 2) return values;
   return values
     .map((v, i) => ({ v, rank: order.get(v) ?? order.size + i }))
     .sort((a, b) => a.rank - b.rank)
@@ -61,8 +60,8 @@ export function compileFormat(config: UserConfig, ctx: FormatContext) {
     const service = s.service ? getService(s.service.id) : undefined;
     // Without a release name the lists are unknown, not empty (AIOStreams has no parsed file then).
     const known = !s.unparsed;
-    const list = <T extends string | number>(v: T[], order?: ReadonlyMap<string, number>): T[] | undefined =>
-      known ? (order ? (reorder(v as string[], order) as T[]) : v) : undefined;
+    const list = <T extends string | number>(v: readonly T[], order?: ReadonlyMap<string, number>): readonly T[] | undefined =>
+      known ? (order ? (reorder(v as readonly string[], order) as T[]) : v) : undefined;
     const languages = list(s.languages, orders.languages);
     const subtitles = list(s.subtitles, orders.subtitles);
     const stream: StreamInput = {
@@ -121,24 +120,7 @@ export function compileFormat(config: UserConfig, ctx: FormatContext) {
     };
   }
 
-  /**
-   * Output by (parsed content, addon): rendering depends on nothing else once the config is fixed,
-   * so an item seen before is not rendered again. Weak keys: it shrinks with the parse cache.
-   */
-  const memo = new WeakMap<object, Map<ParsedStream['addon'], StremioStream>>();
-
-  return function format(s: ParsedStream): StremioStream {
-    const origin = parseOrigin(s);
-    const known = origin && memo.get(origin)?.get(s.addon);
-    if (known) return known;
-    const out = render(s);
-    if (origin) {
-      let byAddon = memo.get(origin);
-      if (!byAddon) memo.set(origin, (byAddon = new Map()));
-      byAddon.set(s.addon, out);
-    }
-    return out;
-  };
+  return render;
 
   function render(s: ParsedStream): StremioStream {
     const { name, description } = s.addon.formatPassthrough ? passthrough(s) : formatOrPassthrough(s);

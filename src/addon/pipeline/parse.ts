@@ -1,7 +1,9 @@
 // Upstream stream object → ParsedStream (config.md §4). Pure and synchronous; the expensive
-// part (release-name parsing) is cached per text in ./parse/release.ts.
+// part (release-name parsing) is cached per name in ./parse/release.ts, so a release seen in any
+// earlier request (any user, any title) costs a lookup. Every stream gets an object of one shape,
+// built once: no copies, no spreads, no per-stream hidden classes.
 import { languagesFromFlags } from './parse/languages.js';
-import { parseReleaseName } from './parse/release.js';
+import { nameKey, parseReleaseName } from './parse/release.js';
 import { detectService } from './parse/service.js';
 import { findWrittenSize, parseByteValue } from './parse/size.js';
 import type {
@@ -10,21 +12,11 @@ import type {
 } from './types.js';
 
 import { clearParseCache as clearReleaseCache } from './parse/release.js';
-import { LruCache } from './parse/lru.js';
 
 export { parseReleaseName } from './parse/release.js';
 
-/**
- * Whole-stream results by the stream's exact content: upstreams repeat the same items request
- * after request, so a hit costs one JSON.stringify instead of a dozen regex scans. The cached
- * result is shared, so its lists are frozen; a hit gets its own `original` and `addon`.
- */
-type StreamTemplate = Omit<ParsedStream, 'original' | 'addon'>;
-const streamCache = new LruCache<string, StreamTemplate | ParseError | null>(20_000);
-
 export function clearParseCache(): void {
   clearReleaseCache();
-  streamCache.clear();
 }
 
 const ERROR_TEXT = /invalid\b.*?\b(?:account|api[ _-]?key|token)|public rate limit exceeded/i;
@@ -36,11 +28,10 @@ const M3U8 = /\.m3u8$/i;
 const LINE_BREAK = /\r?\n/;
 const LEADING_EMOJI = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u{FE0F}\u{200D}\u{20E3}\s]+/u;
 const LABEL_PREFIX = /^[^\s:]+:\s*/;
-const VIDEO_EXTENSION = /\.(?:mkv|mp4|avi|m4v|mov|wmv|ts|m2ts|webm|flv|mpe?g|iso)$/i;
-const NOT_FILENAME_KEY_CHAR = /[^\p{L}\p{N}+]/gu;
 const SEEDERS = /(?:👥|👤)\s*(\d+)/u;
 /** `2h 28m`, `1h:02m:10s`, `45m`, `90s`, standing alone (the first one in the text). */
 const DURATION = /(?<![^\s[(_\-,.])(?:(\d+)h[:\s]?(\d+)m[:\s]?(\d+)s|(\d+)h[:\s]?(\d+)m|(\d+)m[:\s]?(\d+)s|(\d+)h|(\d+)m|(\d+)s)(?=[\s)\]_.\-,]|$)/i;
+const MAYBE_DURATION = /\d[hms]/i;
 const INDEXER = /(?:🌐|⚙\u{FE0F}?|🔗|🔎|🔍|☁\u{FE0F}?)([^\n]*)/u;
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 const ARCHIVE_KEYS = ['rarUrls', 'zipUrls', '7zipUrls', 'tgzUrls', 'tarUrls'];
@@ -52,41 +43,10 @@ const FOLDER_SIZE_TOLERANCE = 0.05;
  */
 export function parseStream(raw: unknown, addon: AddonRef): ParsedStream | ParseError | null {
   if (!isRecord(raw)) return null;
-  const s = raw as UpstreamStream;
-  // The only addon facts parsing reads: the kind's hints and the library flag.
-  const key = `${hintsKey(addon)}${JSON.stringify(s)}`;
-  let template = streamCache.get(key);
-  if (template === undefined) {
-    const parsed = parseStreamUncached(s, addon);
-    template = parsed && !('error' in parsed) ? toTemplate(parsed) : parsed;
-    streamCache.set(key, template);
-  }
-  if (template === null || 'error' in template) return template;
-  parseOrigins.set(s, template);
-  return { ...template, original: s, addon };
+  return parseUpstream(raw as UpstreamStream, addon);
 }
 
-/** A short prefix that tells apart the parse results of the same item under different hints. */
-function hintsKey(addon: AddonRef): string {
-  const h = addon.parseHints;
-  return `${h?.torrentioText ? 't' : ''}${h?.usenetService ? `u${h.usenetService}` : ''}${h?.libraryItems ? 's' : ''}${h?.folderMarker ? 'f' : ''}${addon.libraryAddon ? 'l' : ''}|`;
-}
-
-/** Upstream item → the cached parse result it matched (stages copy streams but keep `original`). */
-const parseOrigins = new WeakMap<object, object>();
-
-/** An identity for the stream's content, shared by every request that received the same item. */
-export function parseOrigin(stream: ParsedStream): object | undefined {
-  return parseOrigins.get(stream.original);
-}
-
-function toTemplate(parsed: ParsedStream): StreamTemplate {
-  const { original: _original, addon: _addon, ...rest } = parsed;
-  for (const value of Object.values(rest)) if (Array.isArray(value)) Object.freeze(value);
-  return rest;
-}
-
-function parseStreamUncached(s: UpstreamStream, addon: AddonRef): ParsedStream | ParseError | null {
+function parseUpstream(s: UpstreamStream, addon: AddonRef): ParsedStream | ParseError | null {
   const hints = addon.parseHints ?? {};
   const name = nonEmptyString(s.name) ?? '';
   const text = nonEmptyString(s.description) ?? (typeof s.title === 'string' ? s.title : '');
@@ -111,10 +71,8 @@ function parseStreamUncached(s: UpstreamStream, addon: AddonRef): ParsedStream |
         : hints.folderMarker
           ? markedFolder(text)
           : undefined;
-  const folderName =
-    folderLine && !(filename && normaliseFilename(folderLine) === normaliseFilename(filename))
-      ? folderLine
-      : undefined;
+  const file = filename ? parseReleaseName(filename) : undefined;
+  const folderName = folderLine && !(file && nameKey(folderLine) === file.key) ? folderLine : undefined;
 
   const infoHash = nonEmptyString(s.infoHash)?.toLowerCase() ?? magnetHash ?? infoHashFromUrl(url);
   const fileIdx = nonNegativeInteger(s.fileIdx) ?? (url ? torrentioResolveFileIdx(url) : undefined);
@@ -129,45 +87,35 @@ function parseStreamUncached(s: UpstreamStream, addon: AddonRef): ParsedStream |
   const type = streamType(s, url, service, infoHash, nzbUrl);
   if (!type) return null;
 
-  const file = filename ? parseReleaseName(filename) : undefined;
   const folder = folderName ? parseReleaseName(folderName) : undefined;
   const { languages: flagLanguages, subtitles } = flagsOf(text, name, torrentioStyle);
 
+  const seeders = SEEDERS.exec(text)?.[1];
+  const duration = durationOf(text);
+  // Every key in one literal, absent values included: all streams share one hidden class. Lists
+  // of a single release name are that name's cached lists, shared: stages never change them.
   const parsed: ParsedStream = {
     original: s,
     addon,
     type,
-    library: addon.libraryAddon,
-    visualTags: union(folder?.visualTags, file?.visualTags),
-    audioTags: union(folder?.audioTags, file?.audioTags),
-    audioChannels: union(folder?.audioChannels, file?.audioChannels),
-    languages: union(folder?.languages, file?.languages, flagLanguages),
-    subtitles,
-    editions: union(folder?.editions, file?.editions),
-    seasons: [...pick(file, folder, 'seasons')],
-    episodes: [...pick(file, folder, 'episodes')],
-    folderSeasons: [...(folder?.seasons ?? [])],
-    folderEpisodes: [...(folder?.episodes ?? [])],
-    repack: flag(file, folder, 'repack'),
-    proper: flag(file, folder, 'proper'),
-    subbed: flag(file, folder, 'subbed'),
-    dubbed: flag(file, folder, 'dubbed'),
-    regraded: flag(file, folder, 'regraded'),
-    uncensored: flag(file, folder, 'uncensored'),
-    unrated: flag(file, folder, 'unrated'),
-    upscaled: flag(file, folder, 'upscaled'),
-    seasonPack: isSeasonPack(folder) || isSeasonPack(file),
-  };
-  const seeders = SEEDERS.exec(text)?.[1];
-  const duration = durationOf(text);
-  setPresent(parsed, {
-    service, url, filename, folderName, infoHash, fileIdx, nzbUrl, size, folderSize,
+    service,
+    url,
+    filename,
+    filenameKey: file?.key,
+    folderName,
+    infoHash,
+    fileIdx,
+    nzbUrl,
+    size,
+    folderSize,
     seeders: seeders === undefined ? undefined : Number(seeders),
     duration,
     bitrate: size && duration ? Math.round((size * 8) / (duration / 1000)) : undefined,
-    unparsed: file || folder ? undefined : true,
     // A store lists the user's own files: the text names no indexer.
     indexer: hints.libraryItems ? undefined : indexerOf(text),
+    library: addon.libraryAddon,
+    message: undefined,
+    unparsed: file || folder ? undefined : true,
     title: file?.title ?? folder?.title,
     year: file?.year ?? folder?.year,
     resolution: file?.resolution ?? folder?.resolution,
@@ -180,17 +128,33 @@ function parseStreamUncached(s: UpstreamStream, addon: AddonRef): ParsedStream |
     country: file?.country ?? folder?.country,
     episodeTitle: file?.episodeTitle ?? folder?.episodeTitle,
     date: file?.date ?? folder?.date,
-  });
+    visualTags: union(folder?.visualTags, file?.visualTags),
+    audioTags: union(folder?.audioTags, file?.audioTags),
+    audioChannels: union(folder?.audioChannels, file?.audioChannels),
+    languages: union(folder?.languages, file?.languages, flagLanguages),
+    subtitles,
+    editions: union(folder?.editions, file?.editions),
+    seasons: pick(file, folder, 'seasons'),
+    episodes: pick(file, folder, 'episodes'),
+    folderSeasons: folder?.seasons ?? NONE,
+    folderEpisodes: folder?.episodes ?? NONE,
+    repack: flag(file, folder, 'repack'),
+    proper: flag(file, folder, 'proper'),
+    subbed: flag(file, folder, 'subbed'),
+    dubbed: flag(file, folder, 'dubbed'),
+    regraded: flag(file, folder, 'regraded'),
+    uncensored: flag(file, folder, 'uncensored'),
+    unrated: flag(file, folder, 'unrated'),
+    upscaled: flag(file, folder, 'upscaled'),
+    seasonPack: isSeasonPack(folder) || isSeasonPack(file),
+    regexMatched: undefined,
+    keywordMatched: undefined,
+  };
   return parsed;
 }
 
-/**
- * The dedup/folder comparison form of a file name (§4.1.3, §7): no trailing video extension,
- * only letters, digits and `+`, lowercased.
- */
-export function normaliseFilename(filename: string): string {
-  return filename.replace(VIDEO_EXTENSION, '').replace(NOT_FILENAME_KEY_CHAR, '').toLowerCase();
-}
+/** The dedup/folder comparison form of a file name (§4.1.3, §7). */
+export { nameKey as normaliseFilename } from './parse/release.js';
 
 /** §4.1.2: the first of five non-empty lines naming a year/season/episode, else the first line. */
 function filenameFromText(text: string): string | undefined {
@@ -212,6 +176,8 @@ function filenameFromText(text: string): string | undefined {
 
 /** The first duration written in the text, in milliseconds. */
 function durationOf(text: string): number | undefined {
+  // Cheap test first: most texts have no digit followed by h, m or s at all.
+  if (!MAYBE_DURATION.test(text)) return undefined;
   const m = DURATION.exec(text);
   if (!m) return undefined;
   const n = (i: number) => Number(m[i] ?? 0);
@@ -245,14 +211,25 @@ function infoHashFromUrl(url: string | undefined): string | undefined {
 
 /** Torrentio resolve URLs: `/resolve/<service>/<key>/<hash>/<name>/<fileIdx>/…`. */
 function torrentioResolveFileIdx(url: string): number | undefined {
-  let segments: string[];
+  if (!url.includes('/resolve/')) return undefined;
+  const segments = urlPath(url)?.split('/').slice(1);
+  if (!segments) return undefined;
+  if (segments[0] !== 'resolve' || !/^[a-f0-9]{40}$/i.test(segments[3] ?? '')) return undefined;
+  return nonNegativeInteger(segments[5]);
+}
+
+const SIMPLE_HTTP_URL = /^https?:\/\/[^/?#]*(\/[^?#]*)/i;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
+/** The URL's path, read without building a URL object when the URL is plain. */
+function urlPath(url: string): string | undefined {
+  const m = SIMPLE_HTTP_URL.exec(url);
+  if (m && !DOT_SEGMENT.test(m[1]!)) return m[1];
   try {
-    segments = new URL(url).pathname.split('/').slice(1);
+    return new URL(url).pathname;
   } catch {
     return undefined;
   }
-  if (segments[0] !== 'resolve' || !/^[a-f0-9]{40}$/i.test(segments[3] ?? '')) return undefined;
-  return nonNegativeInteger(segments[5]);
 }
 
 /** §4.2: the first positive size among the numeric fields, then the text, then the name. */
@@ -302,9 +279,9 @@ function indexerOf(text: string): string | undefined {
  */
 function flagsOf(
   text: string, name: string, torrentioStyle: boolean,
-): { languages: Language[]; subtitles: Language[] } {
+): { languages: readonly Language[]; subtitles: readonly Language[] } {
   let languageText = text;
-  let subtitles: Language[] = [];
+  let subtitles: readonly Language[] = NONE;
   if (torrentioStyle) {
     const lines = text.split(LINE_BREAK);
     while (lines.length > 0 && !lines[lines.length - 1]!.trim()) lines.pop();
@@ -322,7 +299,7 @@ type FlagKey = 'repack' | 'proper' | 'subbed' | 'dubbed' | 'regraded' | 'uncenso
 
 /** A list treated as a scalar: the file's when non-empty, else the folder's. */
 function pick(file: ReleaseInfo | undefined, folder: ReleaseInfo | undefined, key: ListKey): readonly number[] {
-  return file && file[key].length > 0 ? file[key] : folder?.[key] ?? [];
+  return file && file[key].length > 0 ? file[key] : folder?.[key] ?? NONE;
 }
 
 function flag(file: ReleaseInfo | undefined, folder: ReleaseInfo | undefined, key: FlagKey): boolean {
@@ -334,18 +311,20 @@ function isSeasonPack(info: ReleaseInfo | undefined): boolean {
   return !!info && info.seasons.length > 0 && info.episodes.length === 0;
 }
 
-/** Deduplicated concatenation, first occurrence kept (folder values come first, §4.5). */
-function union<T>(...lists: ReadonlyArray<readonly T[] | undefined>): T[] {
-  const out: T[] = [];
-  for (const list of lists) for (const value of list ?? []) if (!out.includes(value)) out.push(value);
-  return out;
-}
+const NONE: readonly never[] = Object.freeze([]);
 
-/** Optional fields are only set when present, so `'size' in stream` means a known size. */
-function setPresent<T extends object>(target: T, values: Partial<T>): void {
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-  }
+/**
+ * Deduplicated concatenation, first occurrence kept (folder values come first, §4.5). When only
+ * one list has values it is returned as it is (no copy).
+ */
+function union<T>(...lists: ReadonlyArray<readonly T[] | undefined>): readonly T[] {
+  let only: readonly T[] | undefined;
+  let count = 0;
+  for (const list of lists) if (list && list.length > 0) { only = list; count++; }
+  if (count <= 1) return only ?? NONE;
+  const out: T[] = [];
+  for (const list of lists) for (const value of list ?? NONE) if (!out.includes(value)) out.push(value);
+  return out;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

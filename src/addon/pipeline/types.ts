@@ -143,6 +143,8 @@ export interface ReleaseScalars {
 /** Release attributes read from one release name (filename or folder name), §4.5. Shared
  * through the parse cache, so frozen. */
 export interface ReleaseInfo extends ReleaseScalars {
+  /** The name in its comparison form (§4.1.3, §7.1): what dedup and folder checks compare. */
+  key: string;
   visualTags: readonly VisualTag[];
   audioTags: readonly AudioTag[];
   audioChannels: readonly AudioChannel[];
@@ -162,6 +164,8 @@ export interface ParsedStream extends ReleaseScalars {
   /** `url` when it is not a magnet link (§4.1.1). */
   url?: string;
   filename?: string;
+  /** The filename's comparison form (§7.1), computed once per distinct name. */
+  filenameKey?: string;
   folderName?: string;
   infoHash?: string;
   fileIdx?: number;
@@ -182,18 +186,19 @@ export interface ParsedStream extends ReleaseScalars {
    */
   unparsed?: true;
   message?: string;
-  visualTags: VisualTag[];
-  audioTags: AudioTag[];
-  audioChannels: AudioChannel[];
-  languages: Language[];
-  subtitles: Language[];
-  editions: string[];
+  // Lists may be shared with the release-name cache and between streams: never changed in place.
+  visualTags: readonly VisualTag[];
+  audioTags: readonly AudioTag[];
+  audioChannels: readonly AudioChannel[];
+  languages: readonly Language[];
+  subtitles: readonly Language[];
+  editions: readonly string[];
   /** From the filename (falling back to the folder). */
-  seasons: number[];
-  episodes: number[];
+  seasons: readonly number[];
+  episodes: readonly number[];
   /** From the folder name only. */
-  folderSeasons: number[];
-  folderEpisodes: number[];
+  folderSeasons: readonly number[];
+  folderEpisodes: readonly number[];
   /** Several episodes in one release (folder or file covers seasons without a single episode). */
   seasonPack: boolean;
   /** Set by the preferred-match stage: name of the first matching `preferredRegexPatterns` entry. */

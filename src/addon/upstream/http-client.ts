@@ -63,19 +63,15 @@ function requestHeaders(extra: Record<string, string> | undefined): Record<strin
   return headers;
 }
 
-export async function fetchJson<T = unknown>(url: string, opts: FetchOptions): Promise<FetchResult<T>> {
+/** The answer's bytes, unparsed (for caches that keep the compact form). */
+export async function fetchBody(url: string, opts: FetchOptions): Promise<FetchResult<Buffer>> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const signals = [AbortSignal.timeout(opts.timeoutMs)];
   if (opts.signal) signals.push(opts.signal);
   const signal = AbortSignal.any(signals);
   try {
-    const res = await request(url, {
-      method: 'GET',
-      dispatcher: agent,
-      signal,
-      headers: requestHeaders(opts.headers),
-    });
+    const res = await request(url, { method: 'GET', dispatcher: agent, signal, headers: requestHeaders(opts.headers) });
     if (res.statusCode < 200 || res.statusCode >= 300) {
       res.body.dump().catch(() => undefined);
       // A redirect reaching us is one past MAX_REDIRECTS (the interceptor follows the others).
@@ -97,12 +93,7 @@ export async function fetchJson<T = unknown>(url: string, opts: FetchOptions): P
       }
       chunks.push(chunk);
     }
-    const text = Buffer.concat(chunks, size).toString('utf8');
-    try {
-      return { ok: true, data: JSON.parse(text) as T, ms: elapsed(), bytes: size };
-    } catch {
-      return { ok: false, error: 'answer is not valid JSON', ms: elapsed() };
-    }
+    return { ok: true, data: Buffer.concat(chunks, size), ms: elapsed(), bytes: size };
   } catch (err) {
     if (signal.aborted) {
       const reason = opts.signal?.aborted ? DEADLINE_REACHED : `timed out after ${opts.timeoutMs} ms`;
@@ -110,6 +101,20 @@ export async function fetchJson<T = unknown>(url: string, opts: FetchOptions): P
     }
     return { ok: false, error: describeNetworkError(err), ms: elapsed() };
   }
+}
+
+/** Bytes → JSON, or the failure every caller reports for a body that is not JSON. */
+export function parseBody<T>(res: FetchResult<Buffer>): FetchResult<T> {
+  if (!res.ok) return res;
+  try {
+    return { ok: true, data: JSON.parse(res.data.toString('utf8')) as T, ms: res.ms, bytes: res.bytes };
+  } catch {
+    return { ok: false, error: 'answer is not valid JSON', ms: res.ms };
+  }
+}
+
+export async function fetchJson<T = unknown>(url: string, opts: FetchOptions): Promise<FetchResult<T>> {
+  return parseBody<T>(await fetchBody(url, opts));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ResolvedAddon } from '../addons.js';
 import { fetchJson, untilDeadline, type FetchResult } from './http-client.js';
+import { retainedSize } from '../cache/memory-budget.js';
 import { TtlCache } from './ttl-cache.js';
 
 /** The parts of a Stremio addon manifest we read (stremio-addon-sdk's protocol). */
@@ -36,6 +37,7 @@ const MANIFEST_TTL_MS = 6 * 60 * 60_000;
 /** A failure is remembered briefly, so a dead addon is not asked again by every request. */
 const FAILURE_TTL_MS = 30_000;
 const MAX_MANIFEST_BYTES = 1024 * 1024;
+const MAX_MANIFEST_CACHE_BYTES = 32 * 1024 * 1024;
 
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
@@ -71,7 +73,12 @@ export function readManifest(data: unknown): StremioManifest | null {
  * or short timeout must never become another request's answer.
  */
 export class ManifestCache {
-  private readonly cache = new TtlCache<FetchResult<StremioManifest>>(5_000);
+  // Weighed by what a parsed manifest keeps alive: a few hundred of them are typical, but an
+  // addon may publish a megabyte of catalogs.
+  private readonly cache = new TtlCache<FetchResult<StremioManifest>>(5_000, {
+    weigh: (r) => (r.ok ? retainedSize(r.data) : 64),
+    maxWeight: MAX_MANIFEST_CACHE_BYTES,
+  });
 
   /** `signal`: this caller's deadline; it ends this caller's wait, not the shared load. */
   async get(addon: ResolvedAddon, signal?: AbortSignal): Promise<FetchResult<StremioManifest>> {

@@ -1,24 +1,29 @@
 // Release-name parsing (config.md §4.5): `@viren070/parse-torrent-title` for title, year,
 // seasons/episodes, group and metadata; the tag tables for the enum attributes. Results are
-// cached per text because the same release names recur across requests and addons.
+// kept per name in the stream cache budget: the same release names recur across requests,
+// titles' addons and users, so each distinct name is parsed about once per process.
 import { parseTorrentTitle, type ParsedResult } from '@viren070/parse-torrent-title';
+import { retainedSize, streamCacheBudget } from '../../cache/memory-budget.js';
 import { RESOLUTIONS, type Language, type ReleaseInfo, type Resolution } from '../types.js';
 import { mapParserLanguage } from './languages.js';
-import { LruCache } from './lru.js';
 import {
   AUDIO_CHANNEL_RULES, AUDIO_TAG_RULES, ENCODE_RULES, LANGUAGE_RULES, QUALITY_RULES,
   RESOLUTION_RULES, VISUAL_TAG_RULES, allMatches, firstMatch,
 } from './tags.js';
 
-const CACHE_LIMIT = 20_000;
-const cache = new LruCache<string, Readonly<ReleaseInfo>>(CACHE_LIMIT);
+const cache = streamCacheBudget.cache<ReleaseInfo>();
+/** Map entry, node and key string around each cached result. */
+const ENTRY_OVERHEAD = 120;
 
-/** Parse a release name (a filename or a torrent/folder name). Cached; the result is frozen. */
+/**
+ * Parse a release name (a filename or a torrent/folder name). Cached and shared: callers never
+ * change the result.
+ */
 export function parseReleaseName(text: string): Readonly<ReleaseInfo> {
   let info = cache.get(text);
   if (!info) {
-    info = deepFreeze(buildReleaseInfo(text));
-    cache.set(text, info);
+    info = buildReleaseInfo(text);
+    cache.set(text, info, ENTRY_OVERHEAD + retainedSize(text) + retainedSize(info));
   }
   return info;
 }
@@ -35,6 +40,10 @@ const NUMERIC_RESOLUTIONS = RESOLUTIONS.filter((r) => r !== 'Unknown').map((r) =
 }));
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
 const WHITESPACE_RUN = /\s+/g;
+/** Titles and names where lowercasing is plain ASCII and `.`/`_` appear only as separators. */
+const PLAIN_TITLE = /^[A-Za-z0-9 '!&,:;+-]*$/;
+const PLAIN_TITLE_NAME = /^[\x20-\x7e]*$/;
+const SEPARATORS = /[._]/g;
 const EDGE_DOTS = /^\.+|\.+$/g;
 /**
  * `-GROUP` at the end of a name (before an extension or a closing bracket), not a number, an
@@ -45,11 +54,13 @@ const TRAILING_GROUP = /-[. ]?(?!\d+$|S\d+|\d+x|ep?\d+|[^[]+]$)([^\-. []+[^\-. [
 function buildReleaseInfo(name: string): ReleaseInfo {
   const p = parseTorrentTitle(name);
   const tagText = withoutTitle(name, p.title);
+  const lower = tagText.toLowerCase();
   const info: ReleaseInfo = {
-    visualTags: allMatches(VISUAL_TAG_RULES, tagText),
-    audioTags: allMatches(AUDIO_TAG_RULES, tagText),
-    audioChannels: allMatches(AUDIO_CHANNEL_RULES, tagText),
-    languages: languages(tagText, p),
+    key: nameKey(name),
+    visualTags: allMatches(VISUAL_TAG_RULES, tagText, lower),
+    audioTags: allMatches(AUDIO_TAG_RULES, tagText, lower),
+    audioChannels: allMatches(AUDIO_CHANNEL_RULES, tagText, lower),
+    languages: languages(tagText, lower, p),
     editions: p.editions ?? [],
     seasons: p.seasons ?? [],
     episodes: p.episodes ?? [],
@@ -63,9 +74,9 @@ function buildReleaseInfo(name: string): ReleaseInfo {
     upscaled: p.upscaled === true,
   };
   setPresent(info, {
-    resolution: mapResolution(p.resolution) ?? firstMatch(RESOLUTION_RULES, tagText),
-    quality: firstMatch(QUALITY_RULES, tagText),
-    encode: firstMatch(ENCODE_RULES, tagText),
+    resolution: mapResolution(p.resolution) ?? firstMatch(RESOLUTION_RULES, tagText, lower),
+    quality: firstMatch(QUALITY_RULES, tagText, lower),
+    encode: firstMatch(ENCODE_RULES, tagText, lower),
     title: p.title,
     year: p.year,
     releaseGroup: TRAILING_GROUP.exec(tagText)?.[1] ?? p.group,
@@ -77,6 +88,17 @@ function buildReleaseInfo(name: string): ReleaseInfo {
     date: p.date,
   });
   return info;
+}
+
+const VIDEO_EXTENSION = /\.(?:mkv|mp4|avi|m4v|mov|wmv|ts|m2ts|webm|flv|mpe?g|iso)$/i;
+const NOT_KEY_CHAR = /[^\p{L}\p{N}+]/gu;
+
+/**
+ * The comparison form of a file or folder name (§4.1.3, §7): no trailing video extension, only
+ * letters, digits and `+`, lowercased.
+ */
+export function nameKey(name: string): string {
+  return name.replace(VIDEO_EXTENSION, '').replace(NOT_KEY_CHAR, '').toLowerCase();
 }
 
 /** Optional fields are only set when present, so parsed objects stay small and `in`-checkable. */
@@ -92,8 +114,21 @@ function setPresent<T extends object>(target: T, values: Partial<T>): void {
  */
 function withoutTitle(name: string, title: string | undefined): string {
   if (!title || title.length <= 4) return name;
-  const pattern = new RegExp(title.replace(REGEX_SPECIALS, '\\$&').replaceAll(' ', '[._ ]'), 'i');
-  return name.replace(pattern, '').trim().replace(WHITESPACE_RUN, '.').replace(EDGE_DOTS, '');
+  const at = titleIndex(name, title);
+  if (at < 0) return name;
+  return (name.slice(0, at) + name.slice(at + title.length)).trim().replace(WHITESPACE_RUN, '.').replace(EDGE_DOTS, '');
+}
+
+/**
+ * Where the title first occurs in the name, case-insensitively, a space in the title standing
+ * for any of `. _ space`. Plain ASCII titles are searched directly; others (where case folding
+ * or the separators themselves could differ) through the equivalent regex.
+ */
+function titleIndex(name: string, title: string): number {
+  if (PLAIN_TITLE.test(title) && PLAIN_TITLE_NAME.test(name)) {
+    return name.replace(SEPARATORS, ' ').toLowerCase().indexOf(title.toLowerCase());
+  }
+  return new RegExp(title.replace(REGEX_SPECIALS, '\\$&').replaceAll(' ', '[._ ]'), 'i').exec(name)?.index ?? -1;
 }
 
 /** `4k` → 2160p; a listed resolution as is; `NNNp` → the nearest listed one. */
@@ -113,18 +148,12 @@ function mapResolution(value: string | undefined): Resolution | undefined {
 }
 
 /** The table's languages first (in table order), then the parser's, each once. */
-function languages(tagText: string, p: ParsedResult): Language[] {
+function languages(tagText: string, lower: string, p: ParsedResult): Language[] {
   // A release group called "IND" is not Indonesian.
-  const text = p.group?.toLowerCase() === 'ind' ? tagText.replace(/ind/i, '') : tagText;
-  const out = allMatches(LANGUAGE_RULES, text);
+  const out = p.group?.toLowerCase() === 'ind' ? allMatches(LANGUAGE_RULES, tagText.replace(/ind/i, '')) : allMatches(LANGUAGE_RULES, tagText, lower);
   for (const code of p.languages ?? []) {
     const language = mapParserLanguage(code);
     if (language && !out.includes(language)) out.push(language);
   }
   return out;
-}
-
-function deepFreeze(info: ReleaseInfo): Readonly<ReleaseInfo> {
-  for (const value of Object.values(info)) if (Array.isArray(value)) Object.freeze(value);
-  return Object.freeze(info);
 }
