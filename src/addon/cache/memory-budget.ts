@@ -183,7 +183,7 @@ export function retainedSize(value: unknown): number {
         return size;
       }
       let size = 24;
-      for (const v of Object.values(value)) size += 8 + retainedSize(v);
+      for (const key in value) size += 8 + retainedSize((value as Record<string, unknown>)[key]);
       return size;
     }
     default:

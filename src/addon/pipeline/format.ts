@@ -152,18 +152,32 @@ function passthroughDescription(s: ParsedStream): string {
 }
 
 /**
- * Keeps every upstream field Stremio plays from (url, infoHash, fileIdx, behaviorHints, …),
- * replaces the text, and groups episodes of the same kind of release for binge-watching.
+ * Keeps every upstream field Stremio plays from (url, infoHash, fileIdx, behaviorHints, …) in the
+ * upstream's key order, replaces the text, and groups episodes of the same kind of release for
+ * binge-watching. Built key by key into one object (no rest/spread copies per stream).
  */
 function toStremio(s: ParsedStream, name: string, description: string): StremioStream {
-  const { title: _title, name: _name, description: _desc, ...rest } = s.original;
-  const out: StremioStream = { ...rest, name, description };
-  if (typeof s.original.url === 'string' && s.original.url.startsWith('magnet:')) {
+  const original = s.original as Record<string, unknown>;
+  const out: StremioStream = {};
+  let hasHints = false;
+  for (const key in original) {
+    if (key === 'name' || key === 'description' || key === 'title') continue;
+    let value = original[key];
+    if (key === 'behaviorHints') {
+      hasHints = true;
+      value = { ...(value as object), bingeGroup: bingeGroupOf(s) };
+    }
+    // A JSON `__proto__` key is an ordinary field: define it, never assign a prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  out.name = name;
+  out.description = description;
+  if (typeof original.url === 'string' && original.url.startsWith('magnet:')) {
     delete out.url;
     if (s.infoHash) out.infoHash = s.infoHash;
   }
-  const hints = (s.original.behaviorHints ?? {}) as Record<string, unknown>;
-  out.behaviorHints = { ...hints, bingeGroup: bingeGroupOf(s) };
+  if (!hasHints) out.behaviorHints = { bingeGroup: bingeGroupOf(s) };
   return out;
 }
 

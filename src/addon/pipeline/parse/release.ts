@@ -7,8 +7,8 @@ import { retainedSize, streamCacheBudget } from '../../cache/memory-budget.js';
 import { RESOLUTIONS, type Language, type ReleaseInfo, type Resolution } from '../types.js';
 import { mapParserLanguage } from './languages.js';
 import {
-  AUDIO_CHANNEL_RULES, AUDIO_TAG_RULES, ENCODE_RULES, LANGUAGE_RULES, QUALITY_RULES,
-  RESOLUTION_RULES, VISUAL_TAG_RULES, allMatches, firstMatch,
+  AUDIO_CHANNEL_RULES, AUDIO_TAG_RULES, ENCODE_RULES, QUALITY_RULES, RESOLUTION_RULES,
+  VISUAL_TAG_RULES, allMatches, firstMatch, languageMatches,
 } from './tags.js';
 
 const cache = streamCacheBudget.cache<ReleaseInfo>();
@@ -150,7 +150,7 @@ function mapResolution(value: string | undefined): Resolution | undefined {
 /** The table's languages first (in table order), then the parser's, each once. */
 function languages(tagText: string, lower: string, p: ParsedResult): Language[] {
   // A release group called "IND" is not Indonesian.
-  const out = p.group?.toLowerCase() === 'ind' ? allMatches(LANGUAGE_RULES, tagText.replace(/ind/i, '')) : allMatches(LANGUAGE_RULES, tagText, lower);
+  const out = p.group?.toLowerCase() === 'ind' ? languageMatches(tagText.replace(/ind/i, '')) : languageMatches(tagText, lower);
   for (const code of p.languages ?? []) {
     const language = mapParserLanguage(code);
     if (language && !out.includes(language)) out.push(language);

@@ -124,7 +124,7 @@ const language = (source: string): string => `(?:${source})(?!${S}sub(?:title)?s
 const languageHints = (source: string): string[] =>
   source.split('|').map((word) => word.split('(')[0]!.split('[')[0]!).filter((w) => /^[a-z0-9]+$/.test(w));
 
-export const LANGUAGE_RULES = rules<Language>(
+const LANGUAGE_TABLE = rules<Language>(
   ([
     ['Multi', 'multi'],
     ['Dual Audio', `dual${S}(?:audio|lang(?:uage)?|flac|ac3|aac2?)`],
@@ -178,6 +178,40 @@ export const LANGUAGE_RULES = rules<Language>(
     ['Latino', 'latino|lat'],
   ] as const).map(([value, source]) => [value, language(source), languageHints(source)] as const),
 );
+
+/**
+ * Every language rule starts with one of its hint words right where a token starts, so instead of
+ * searching the name for each of some seventy words, the name's tokens are looked up by their
+ * first two letters and only the rules whose words begin a token are tried.
+ */
+const LANGUAGE_STARTS = new Map<string, { hint: string; rule: number }[]>();
+LANGUAGE_TABLE.forEach((rule, index) => {
+  for (const hint of rule.hints) {
+    const key = hint.slice(0, 2);
+    const list = LANGUAGE_STARTS.get(key) ?? [];
+    list.push({ hint, rule: index });
+    LANGUAGE_STARTS.set(key, list);
+  }
+});
+/** Every character a language word can follow (and more: a superset is safe). */
+const TOKEN_SPLIT = /[\s[\]()_\-.,]+/;
+
+/** Languages named in the text, in table order. */
+export function languageMatches(text: string, lower = text.toLowerCase()): Language[] {
+  const candidates = new Set<number>();
+  for (const token of lower.split(TOKEN_SPLIT)) {
+    for (const start of LANGUAGE_STARTS.get(token.slice(0, 2)) ?? NO_STARTS) {
+      if (token.startsWith(start.hint)) candidates.add(start.rule);
+    }
+  }
+  if (candidates.size === 0) return [];
+  const out: Language[] = [];
+  LANGUAGE_TABLE.forEach((rule, index) => {
+    if (candidates.has(index) && rule.pattern.test(text)) out.push(rule.value);
+  });
+  return out;
+}
+const NO_STARTS: readonly { hint: string; rule: number }[] = [];
 
 /** Whether the rule can match: one of its hints occurs in `lower` (the text, lowercased). */
 const possible = (rule: Rule<unknown>, lower: string): boolean => {
