@@ -18,6 +18,7 @@ import { ReadyConfigLoader } from './addon/config-loader.js';
 import { DEFAULT_DESCRIPTION, type InstanceInfo } from './addon/manifest.js';
 import { StreamResponseCache } from './addon/pipeline/fetch.js';
 import { streamCacheBudget } from './addon/cache/memory-budget.js';
+import { RedisBytes } from './addon/cache/shared-store.js';
 import { ManifestCache } from './addon/upstream/manifests.js';
 import type { Settings } from './settings.js';
 import type { OpenedDatabase } from './store/database.js';
@@ -56,9 +57,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installJsonParser(app);
 
   const aliases = new AliasResolver(settings.aliases);
+  const keys = derivePurposeKeys(settings.secretKey);
   const users = new UserService(
     new UsersRepository(deps.database.db),
-    derivePurposeKeys(settings.secretKey),
+    keys,
     aliases,
     deps.kdf ? { kdf: deps.kdf } : {},
   );
@@ -82,11 +84,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   streamCacheBudget.setLimit(settings.streamCacheBytes);
+  // With Redis, upstream and final stream answers are shared by every instance.
+  const shared = deps.redis ? { redis: deps.redis, key: keys.streamCache } : undefined;
   const instance: InstanceInfo = { name: settings.addonName, description: DEFAULT_DESCRIPTION, version: VERSION, logo: settings.addonLogo };
   const addon = new AddonService({
     instance,
     manifests: new ManifestCache(),
-    responses: new StreamResponseCache(settings.upstreamStreamCacheTtlMs),
+    responses: new StreamResponseCache(settings.upstreamStreamCacheTtlMs, shared && new RedisBytes(shared, 'upstream')),
+    sharedResults: shared && new RedisBytes(shared, 'result'),
     streamDeadlineMs: settings.streamDeadlineMs,
     resultTtlMs: settings.streamResultCacheTtlMs,
     cacheMaxAge: settings.streamCacheMaxAge,

@@ -7,6 +7,7 @@ import { requestKind } from './request-kind.js';
 import { fetchJson } from './upstream/http-client.js';
 import { serves, type ManifestCache, type StremioManifest } from './upstream/manifests.js';
 import { streamCacheBudget } from './cache/memory-budget.js';
+import { TieredBytes, type RedisBytes } from './cache/shared-store.js';
 
 export interface AddonServiceOptions {
   instance: InstanceInfo;
@@ -16,6 +17,8 @@ export interface AddonServiceOptions {
   streamDeadlineMs: number;
   /** Per-user final stream lists, by (uuid, version, type, id); 0 turns it off. */
   resultTtlMs: number;
+  /** Final answers shared with the other instances (Redis), when there are any. */
+  sharedResults?: RedisBytes | undefined;
   /** Seconds Stremio may cache an answer (cacheMaxAge). */
   cacheMaxAge: number;
   log: { warn(obj: object, msg: string): void };
@@ -34,20 +37,19 @@ export interface AddonAnswer {
 const MAX_RESOURCE_BYTES = 5 * 1024 * 1024;
 
 /** Serves one user's addon: manifest, streams (the pipeline), catalogs, metas, subtitles. Knows no HTTP. */
-/** A final stream answer as kept: only its bytes (the objects it was made from are let go). */
-interface KeptAnswer {
-  payload: Buffer;
-  cacheMaxAge: number;
-}
-
 /** Map entry, node and key around each kept answer. */
 const ENTRY_OVERHEAD = 200;
 
 export class AddonService {
-  /** Final stream answers per (uuid, config version, type, id), in the shared stream cache budget. */
-  private readonly results = streamCacheBudget.cache<KeptAnswer>();
+  /**
+   * Final stream answers per (uuid, config version, type, id), kept as their bytes only (the
+   * objects they were made from are let go) in the stream cache budget, and in Redis when shared.
+   */
+  private readonly results: TieredBytes;
 
-  constructor(private readonly opts: AddonServiceOptions) {}
+  constructor(private readonly opts: AddonServiceOptions) {
+    this.results = new TieredBytes(streamCacheBudget.cache<Buffer>(), opts.sharedResults, ENTRY_OVERHEAD);
+  }
 
   /** Upstream manifests of the enabled addons that answered; the others are logged and left out. */
   private async manifestsOf(ready: ReadyConfig): Promise<{ addon: ResolvedAddon; manifest: StremioManifest }[]> {
@@ -71,8 +73,9 @@ export class AddonService {
   async streams(ready: ReadyConfig, type: string, id: string): Promise<AddonAnswer> {
     const started = performance.now();
     const key = `${ready.uuid}:${ready.version}:${type}:${id}`;
-    const cached = this.opts.resultTtlMs > 0 ? this.results.get(key) : undefined;
-    if (cached) return { body: {}, payload: cached.payload, cacheMaxAge: cached.cacheMaxAge, timings: { cache: performance.now() - started } };
+    // Only whole answers are kept, and those carry the configured cacheMaxAge.
+    const cached = this.opts.resultTtlMs > 0 ? await this.results.get(key) : undefined;
+    if (cached) return { body: {}, payload: cached, cacheMaxAge: this.opts.cacheMaxAge, timings: { cache: performance.now() - started } };
     const kind = requestKind(type, id);
     const outcome = await fetchStreams(ready.addons, { type, id, kind }, {
       manifests: this.opts.manifests,
@@ -93,7 +96,7 @@ export class AddonService {
     const answer: AddonAnswer = { body: { streams }, cacheMaxAge: failed ? 0 : this.opts.cacheMaxAge };
     answer.payload = Buffer.from(serializeAnswer(answer));
     if (!failed && this.opts.resultTtlMs > 0) {
-      this.results.set(key, { payload: answer.payload, cacheMaxAge: answer.cacheMaxAge }, ENTRY_OVERHEAD + key.length + answer.payload.byteLength, this.opts.resultTtlMs);
+      this.results.set(key, answer.payload, this.opts.resultTtlMs);
     }
     const slowest = Math.max(0, ...outcome.timings.map((t) => t.ms));
     const total = performance.now() - started;

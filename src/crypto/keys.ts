@@ -11,6 +11,8 @@ export interface PurposeKeys {
   pepper: Buffer;
   /** Keys the in-process password cache. */
   cache: Buffer;
+  /** Seals stream answers shared through Redis and keys their names. */
+  streamCache: Buffer;
 }
 
 const derive = (secret: Buffer, label: string): Buffer =>
@@ -18,5 +20,10 @@ const derive = (secret: Buffer, label: string): Buffer =>
 
 export function derivePurposeKeys(secret: Buffer): PurposeKeys {
   if (secret.length !== 32) throw new Error('SECRET_KEY must be 32 bytes');
-  return { token: derive(secret, 'token'), pepper: derive(secret, 'pepper'), cache: derive(secret, 'password-cache') };
+  return {
+    token: derive(secret, 'token'),
+    pepper: derive(secret, 'pepper'),
+    cache: derive(secret, 'password-cache'),
+    streamCache: derive(secret, 'stream-cache'),
+  };
 }

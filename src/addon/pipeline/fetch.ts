@@ -1,5 +1,6 @@
 import { resourceUrl, type ResolvedAddon } from '../addons.js';
 import { streamCacheBudget } from '../cache/memory-budget.js';
+import { TieredBytes, type RedisBytes } from '../cache/shared-store.js';
 import { fetchBody, fetchJson, parseBody, untilDeadline, type FetchResult } from '../upstream/http-client.js';
 import { serves, type ManifestCache } from '../upstream/manifests.js';
 import { parseStream } from './parse.js';
@@ -41,42 +42,53 @@ const ENTRY_OVERHEAD = 200;
 /**
  * Upstream stream answers per (addon cache key, type, id), kept briefly in the shared stream
  * cache budget as the bytes they came as (a third of the parsed objects' size), parsed again on
- * a hit.
+ * a hit; with Redis, also shared with the other instances.
  */
 export class StreamResponseCache {
-  private readonly cache = streamCacheBudget.cache<Buffer>();
+  private readonly cache: TieredBytes;
   private readonly inflight = new Map<string, Promise<FetchResult>>();
-  constructor(readonly ttlMs: number) {}
+
+  constructor(
+    readonly ttlMs: number,
+    shared?: RedisBytes,
+  ) {
+    this.cache = new TieredBytes(streamCacheBudget.cache<Buffer>(), shared, ENTRY_OVERHEAD);
+  }
 
   /**
-   * Concurrent callers asking with the same addon timeout share one fetch, which takes none of
-   * their signals: `signal` (this caller's deadline) ends only this caller's wait, and a caller
-   * with a longer timeout never receives a shorter one's "timed out".
+   * Concurrent callers asking with the same addon timeout share one fetch (and one Redis read),
+   * which takes none of their signals: `signal` (this caller's deadline) ends only this caller's
+   * wait, and a caller with a longer timeout never receives a shorter one's "timed out".
    */
   load(url: string, key: string, addon: ResolvedAddon, signal: AbortSignal): Promise<FetchResult> {
     // Without a cache nothing is shared, so the caller's own fetch may stop at its deadline.
     if (this.ttlMs <= 0) return fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, signal, headers: addon.headers });
-    const hit = this.cache.get(key);
-    if (hit) return Promise.resolve(parseBody({ ok: true, data: hit, ms: 0, bytes: hit.byteLength }));
+    const hit = this.cache.getLocal(key);
+    if (hit) return Promise.resolve(cachedBody(hit));
     const flight = `${key}\n${addon.timeoutMs}`;
     let shared = this.inflight.get(flight);
     if (!shared) {
-      shared = fetchBody(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, headers: addon.headers })
-        .then((res) => {
-          const parsed = parseBody(res);
-          if (res.ok && parsed.ok) this.cache.set(key, res.data, ENTRY_OVERHEAD + key.length + res.data.byteLength, this.ttlMs);
-          return parsed;
-        })
-        .finally(() => this.inflight.delete(flight));
+      shared = this.fetchAndKeep(url, key, addon).finally(() => this.inflight.delete(flight));
       this.inflight.set(flight, shared);
     }
     return untilDeadline(shared, signal);
+  }
+
+  private async fetchAndKeep(url: string, key: string, addon: ResolvedAddon): Promise<FetchResult> {
+    const kept = await this.cache.get(key);
+    if (kept) return cachedBody(kept);
+    const res = await fetchBody(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, headers: addon.headers });
+    const parsed = parseBody(res);
+    if (res.ok && parsed.ok) this.cache.set(key, res.data, this.ttlMs);
+    return parsed;
   }
 
   clear(): void {
     this.cache.clear();
   }
 }
+
+const cachedBody = (bytes: Buffer): FetchResult => parseBody({ ok: true, data: bytes, ms: 0, bytes: bytes.byteLength });
 
 /**
  * Asks every addon that serves streams for this request, all at once, each under its own timeout
