@@ -109,15 +109,23 @@ function renderNodes(nodes: readonly Node[], input: FormatterInput, inGroup: boo
   return out;
 }
 
-const BLANK = /^\s*$/;
+const NON_BLANK = /\S/;
 
-/** §10: drop blank lines and lines holding a remove-line marker, then expand new-line markers. */
+/**
+ * §10: drop blank lines and lines holding a remove-line marker, then expand new-line markers. One
+ * pass over the text (it runs for every stream, twice).
+ */
 export function cleanUp(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => !BLANK.test(line) && !line.includes(REMOVE_LINE_MARKER))
-    .join('\n')
-    .replaceAll(NEWLINE_MARKER, '\n');
+  let out = '';
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (NON_BLANK.test(line) && !line.includes(REMOVE_LINE_MARKER)) out = out ? `${out}\n${line}` : line;
+    start = end + 1;
+  }
+  return out.includes(NEWLINE_MARKER) ? out.replaceAll(NEWLINE_MARKER, '\n') : out;
 }
 
 export function renderTemplate(nodes: readonly Node[], input: FormatterInput): string {
