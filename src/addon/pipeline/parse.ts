@@ -20,6 +20,7 @@ export function clearParseCache(): void {
 }
 
 const ERROR_TEXT = /invalid\b.*?\b(?:account|api[ _-]?key|token)|public rate limit exceeded/i;
+const MAGNET = /^magnet:/i;
 const MAGNET_BTIH = /[?&]xt=urn:btih:([^&]+)/i;
 const URL_INFO_HASH = /(?:btih:|[-/[(;:&])([a-f0-9]{40})(?=$|[-\])/:;&?])/i;
 const FOLDER_MARK = /^\s*📁\s*/u;
@@ -57,7 +58,7 @@ function parseUpstream(s: UpstreamStream, addon: AddonRef): ParsedStream | Parse
 
   let url = nonEmptyString(s.url);
   let magnetHash: string | undefined;
-  if (url?.toLowerCase().startsWith('magnet:')) {
+  if (url && MAGNET.test(url)) {
     magnetHash = MAGNET_BTIH.exec(url)?.[1]?.toLowerCase();
     url = undefined;
   }
@@ -201,10 +202,12 @@ function firstLine(text: string): string | undefined {
 function infoHashFromUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   let decoded = url;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    // A malformed escape: search the raw URL instead.
+  if (url.includes('%')) {
+    try {
+      decoded = decodeURIComponent(url);
+    } catch {
+      // A malformed escape: search the raw URL instead.
+    }
   }
   return URL_INFO_HASH.exec(decoded)?.[1]?.toLowerCase();
 }

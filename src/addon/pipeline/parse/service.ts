@@ -7,8 +7,10 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 
 // One pattern per service: a recognised name standing alone (boundary characters of §4.3).
 // `m` makes ^/$ work per line; `u` is needed for the astral emoji in the class.
-const SERVICE_PATTERNS: ReadonlyArray<{ id: ServiceId; pattern: RegExp }> = SERVICES.map((s) => ({
+const SERVICE_PATTERNS: ReadonlyArray<{ id: ServiceId; names: readonly string[]; pattern: RegExp }> = SERVICES.map((s) => ({
   id: s.id,
+  // The regex only runs when one of the names occurs at all (most names name one service).
+  names: s.knownNames.map((n) => n.toLowerCase()),
   pattern: new RegExp(
     `(?<=^|[ |\\[(_/\\-.])(?:${s.knownNames.map(escapeRegex).join('|')})(?=$|[+ ⬇⏳⚡☁🌩📫/|)\\]_.\\-])`,
     'imu',
@@ -18,16 +20,28 @@ const SERVICE_PATTERNS: ReadonlyArray<{ id: ServiceId; pattern: RegExp }> = SERV
 const UNCACHED_MARKERS = ['⏳', 'download', 'UNCACHED', '☁️'];
 const CACHED_MARKERS = ['⚡', '🚀', 'cached', '🌩️', '📫'];
 
+/** One shared, frozen object per (service, cached): streams only read them. */
+const RESULTS = new Map<string, ParsedService>(
+  SERVICES.flatMap((s) => [true, false].map((cached) => [`${s.id}${cached}`, Object.freeze({ id: s.id, cached })] as const)),
+);
+
 export function detectService(name: string): ParsedService | undefined {
   const cleaned = name.replace(WEB_DL, '');
-  let found: { id: ServiceId; plusAfter: boolean } | undefined;
+  const lower = cleaned.toLowerCase();
+  let found: ServiceId | undefined;
+  let plusAfter = false;
   // Every service is tried: the last one in table order that matches wins.
-  for (const { id, pattern } of SERVICE_PATTERNS) {
+  for (const { id, names, pattern } of SERVICE_PATTERNS) {
+    if (!names.some((n) => lower.includes(n))) continue;
     const m = pattern.exec(cleaned);
-    if (m) found = { id, plusAfter: cleaned[m.index + m[0].length] === '+' };
+    if (m) {
+      found = id;
+      plusAfter = cleaned[m.index + m[0].length] === '+';
+    }
   }
   if (!found) return undefined;
-  if (UNCACHED_MARKERS.some((marker) => name.includes(marker))) return { id: found.id, cached: false };
-  const cached = found.plusAfter || CACHED_MARKERS.some((marker) => name.includes(marker));
-  return { id: found.id, cached };
+  const cached = UNCACHED_MARKERS.some((marker) => name.includes(marker))
+    ? false
+    : plusAfter || CACHED_MARKERS.some((marker) => name.includes(marker));
+  return RESULTS.get(`${found}${cached}`);
 }
