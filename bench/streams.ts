@@ -1,23 +1,29 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { releaseName } from '../test/helpers/streams.js';
-import { load, printTable } from './load.js';
+import { STAGE_NAMES, stageTimes } from './cpu-profile.js';
+import { load } from './load.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 /**
- * The stream section of `npm run bench`: 5 upstream addons on loopback, 200 streams each (1,000
- * distinct release names per title), each answering after 50 ms. Reports latency and the
- * aggregator's overhead above the slowest upstream in three states, cache-hit throughput, time
- * per stage (from the server's Server-Timing header) and RSS across many requests.
+ * The stream section of `npm run bench` (issue 8), measured from outside as a public instance is
+ * used: 5 upstream addons on loopback, 200 distinct releases each, each answering after 50 ms;
+ * the torrentio formatter, three sort keys, quality exclusions, dedup on, no result limit (1,000
+ * streams answered), default cache settings, and every request for an id never asked before.
  */
 const ADDONS = 5;
 const PER_ADDON = 200;
 const UPSTREAM_DELAY_MS = 50;
-const RESULT_LIMIT = Number(process.env.BENCH_RESULT_LIMIT ?? 50);
+const CLIENTS = 10;
+/** Ids with this prefix get release names that do not depend on the id: names seen before. */
+const SEEN_NAMES = 'tt9';
 
-/** Title per requested id, so that a new id means release names the server has never parsed. */
+/** Release names carry the id, so a new id means names the server has never parsed. */
 function streamsFor(addon: number, id: string): object[] {
-  const title = `Title.${id.replace(/\W/g, '')}`;
+  const title = id.startsWith(SEEN_NAMES) ? 'Seen.Title' : `Title.${id}`;
   const out: object[] = [];
   for (let k = 0; k < PER_ADDON; k++) {
     const i = addon * PER_ADDON + k;
@@ -58,7 +64,7 @@ async function startUpstream(addon: number): Promise<{ manifestUrl: string; serv
   return { manifestUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/manifest.json`, server };
 }
 
-const CONFIG = (manifests: string[]) => ({
+const config = (manifests: string[], resultLimit?: number) => ({
   presets: manifests.map((manifestUrl, i) => ({
     type: 'custom',
     instanceId: `a${i}`,
@@ -71,38 +77,63 @@ const CONFIG = (manifests: string[]) => ({
     global: [
       { key: 'cached', direction: 'desc' },
       { key: 'resolution', direction: 'desc' },
-      { key: 'quality', direction: 'desc' },
       { key: 'size', direction: 'desc' },
     ],
   },
   preferredResolutions: ['2160p', '1080p', '720p', '480p', 'Unknown'],
-  preferredQualities: ['BluRay REMUX', 'BluRay', 'WEB-DL', 'WEBRip', 'Unknown'],
-  excludedQualities: ['CAM'],
+  // Every stream is checked, none is one of these, so all 1,000 are answered.
+  excludedQualities: ['TS', 'TC', 'SCR'],
   deduplicator: { enabled: true },
-  // What a Stremio user can scroll through; BENCH_RESULT_LIMIT=0 measures the uncut list.
-  ...(RESULT_LIMIT > 0 ? { resultLimits: { global: RESULT_LIMIT } } : {}),
+  ...(resultLimit ? { resultLimits: { global: resultLimit } } : {}),
 });
 
-interface Sample {
-  total: number;
-  timings: Record<string, number>;
+/** A saved config: its stream URL prefix and how many streams a full answer has. */
+interface User {
+  base: string;
+  streams: number;
 }
 
-function serverTimings(header: string | null): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const part of (header ?? '').split(',')) {
-    const m = /^\s*(\w+);dur=([\d.]+)/.exec(part);
-    if (m) out[m[1]!] = Number(m[2]);
-  }
-  return out;
+async function createUser(server: ServerProcess, manifests: string[], resultLimit?: number): Promise<User> {
+  const res = await fetch(`${server.url}/api/v1/user`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ config: config(manifests, resultLimit), password: 'bench-password' }),
+  });
+  const { data } = (await res.json()) as { data: { uuid: string; encryptedPassword: string } };
+  return { base: `${server.url}/stremio/${data.uuid}/${data.encryptedPassword}`, streams: resultLimit ?? ADDONS * PER_ADDON };
 }
 
-async function sample(url: string): Promise<Sample> {
+let lastId = 1_000_000;
+/** A movie id never requested before; with prefix SEEN_NAMES its release names are not new. */
+const streamUrl = (user: User, prefix = 'tt1') => `${user.base}/stream/movie/${prefix}${++lastId}.json`;
+
+/** Answers with fewer streams than the config gives (an upstream timed out under load, say): reported, since they flatter the figures. */
+let shortAnswers = 0;
+
+/** One stream request → the client's latency (until the last body byte) and the body's size. */
+async function get(user: User, url: string): Promise<{ ms: number; bytes: number }> {
   const t = performance.now();
   const res = await fetch(url);
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`stream request failed: ${res.status}`);
-  return { total: performance.now() - t, timings: serverTimings(res.headers.get('server-timing')) };
+  const body = await res.text();
+  const ms = performance.now() - t;
+  if (res.status !== 200) throw new Error(`stream request failed: ${res.status} ${body.slice(0, 200)}`);
+  if ((JSON.parse(body) as { streams: unknown[] }).streams.length !== user.streams) shortAnswers++;
+  return { ms, bytes: Buffer.byteLength(body) };
+}
+
+/** `count` requests for new ids from CLIENTS concurrent clients → server CPU ms per request. `done(n)` runs after each. */
+async function cpuPerRequest(server: ServerProcess, user: User, count: number, prefix?: string, done?: (n: number) => void): Promise<number> {
+  const before = server.cpuMs();
+  let started = 0;
+  let finished = 0;
+  const client = async () => {
+    while (started++ < count) {
+      await get(user, streamUrl(user, prefix));
+      done?.(++finished);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  return (server.cpuMs() - before) / count;
 }
 
 const pct = (values: number[], p: number) => {
@@ -110,75 +141,106 @@ const pct = (values: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 
-function summarize(name: string, samples: Sample[]): string[] {
-  const totals = samples.map((s) => s.total);
-  const overhead = samples.map((s) => s.timings.overhead ?? 0);
-  return [name, pct(totals, 50).toFixed(1), pct(totals, 99).toFixed(1), pct(overhead, 50).toFixed(1), pct(overhead, 99).toFixed(1)];
-}
-
-async function withServer<T>(env: Record<string, string>, manifests: string[], fn: (server: ServerProcess, base: string) => Promise<T>): Promise<T> {
-  const server = await startServerProcess({ EXPOSE_SERVER_TIMING: 'true', ...env });
-  try {
-    const created = (await fetch(`${server.url}/api/v1/user`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ config: CONFIG(manifests), password: 'bench-password' }),
-    }).then((r) => r.json())) as { data: { uuid: string; encryptedPassword: string } };
-    return await fn(server, `${server.url}/stremio/${created.data.uuid}/${created.data.encryptedPassword}`);
-  } finally {
-    await server.stop();
+/** One request at a time, new ids: the client's latency minus the upstreams' 50 ms → [p50, p99]. */
+async function latencyAbove(user: User, count: number): Promise<[number, number]> {
+  const over: number[] = [];
+  for (let i = 0; i < count; i++) {
+    over.push((await get(user, streamUrl(user))).ms - UPSTREAM_DELAY_MS);
   }
+  return [pct(over, 50), pct(over, 99)];
 }
 
-export async function benchStreams(iterations: number, seconds: number): Promise<void> {
+/** Runs `fn` against a fresh server process; the server must then drain and exit 0 on SIGTERM. */
+async function withServer<T>(env: Record<string, string>, nodeFlags: string[], fn: (server: ServerProcess) => Promise<T>): Promise<T> {
+  const server = await startServerProcess(env, nodeFlags);
+  const result = await fn(server).catch(async (err: unknown) => {
+    await server.stop();
+    throw err;
+  });
+  const code = await server.stop();
+  if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM`);
+  return result;
+}
+
+const hrtimeUs = () => Number(process.hrtime.bigint() / 1000n);
+
+export async function benchStreams(iterations: number, seconds: number, coldRequests: number): Promise<void> {
+  const started = performance.now();
   const upstreams = await Promise.all(Array.from({ length: ADDONS }, (_, i) => startUpstream(i)));
   const manifests = upstreams.map((u) => u.manifestUrl);
-  const rows: string[][] = [];
-  const stageSums: Record<string, number> = {};
+  // The RSS checkpoint, and the request count of the shorter runs (300 of the default 1,200).
+  const quarter = Math.max(1, Math.round(coldRequests / 4));
   try {
-    // Cold and warm-parse: result caches off, so every request goes upstream.
-    await withServer({ UPSTREAM_STREAM_CACHE_TTL: '0', STREAM_RESULT_CACHE_TTL: '0' }, manifests, async (_server, base) => {
-      await sample(`${base}/stream/movie/tt0000001.json`); // manifests fetched, code warmed
-      const cold: Sample[] = [];
-      for (let i = 0; i < iterations; i++) cold.push(await sample(`${base}/stream/movie/tt1${String(i).padStart(6, '0')}.json`));
-      rows.push(summarize('cold (new release names)', cold));
-      const warm: Sample[] = [];
-      for (let i = 0; i < iterations; i++) warm.push(await sample(`${base}/stream/movie/tt1${String(i % 5).padStart(6, '0')}.json`));
-      rows.push(summarize('warm parse cache', warm));
-      for (const s of warm) for (const [k, v] of Object.entries(s.timings)) stageSums[k] = (stageSums[k] ?? 0) + v / warm.length;
+    const main = await withServer({}, [], async (server) => {
+      const idle = server.rssMb();
+      const open = await createUser(server, manifests);
+      const limited = await createUser(server, manifests, 50);
+      let rssQuarter = 0;
+      const cpu = await cpuPerRequest(server, open, coldRequests, undefined, (n) => {
+        if (n === quarter) rssQuarter = server.rssMb();
+      });
+      const rssCold = server.rssMb();
+      const latency = await latencyAbove(open, iterations);
+      const cpuLimited = await cpuPerRequest(server, limited, quarter);
+      const latencyLimited = await latencyAbove(limited, iterations);
+      await get(open, streamUrl(open, SEEN_NAMES)); // the warm-up pass: the server meets all 1,000 names once
+      const cpuSeen = await cpuPerRequest(server, open, quarter, SEEN_NAMES);
+      const sizes = [(await get(open, streamUrl(open))).bytes, (await get(limited, streamUrl(limited))).bytes];
+      // Secondary: result-cache hits (one id asked again and again), the figure of earlier issues.
+      const hitUrl = streamUrl(open);
+      await get(open, hitUrl);
+      const hits = await load({ name: 'result-cache hit', url: hitUrl, seconds, connections: 50 });
+      return { idle, rssQuarter, rssCold, cpu, cpuLimited, cpuSeen, latency, latencyLimited, sizes, hits };
     });
-    // Result-cache hits: latency, then throughput and RSS over many requests.
-    await withServer({}, manifests, async (server, base) => {
-      const url = `${base}/stream/movie/tt2000000.json`;
-      await sample(url);
-      const hits: Sample[] = [];
-      for (let i = 0; i < iterations; i++) hits.push(await sample(url));
-      rows.push(summarize('result-cache hit', hits));
-      const rssBefore = server.rssMb();
-      const result = await load({ name: 'stream (cache hit)', url, seconds, connections: 50 });
-      const rssAfter = server.rssMb();
-      const more = await load({ name: 'stream (cache hit, again)', url, seconds, connections: 50 });
-      const size = (await fetch(url).then((r) => r.arrayBuffer())).byteLength;
-      console.log(
-        `\n== Streams: 5 upstream addons × 200 streams, 50 ms each; result limit ${RESULT_LIMIT || 'none'}, answer ${(size / 1024).toFixed(0)} KiB ==`,
-      );
-      const head = ['state', 'p50 ms', 'p99 ms', 'overhead p50', 'overhead p99'];
-      const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-      console.log(fmt(head));
-      for (const r of rows) console.log(fmt(r));
-      console.log('\nmean time per stage, warm parse cache (ms):');
-      console.log(
-        Object.entries(stageSums)
-          .map(([k, v]) => `${k} ${v.toFixed(2)}`)
-          .join(' | '),
-      );
-      console.log('');
-      printTable([result, more]);
-      console.log(
-        `RSS: before ${rssBefore.toFixed(1)} MB, after ${result.reqPerSec * seconds} requests ${rssAfter.toFixed(1)} MB, after ${(result.reqPerSec + more.reqPerSec) * seconds} ${server.rssMb().toFixed(1)} MB`,
-      );
+
+    const noCache = await withServer({ STREAM_CACHE_MB: '0' }, [], async (server) => {
+      const idle = server.rssMb();
+      await cpuPerRequest(server, await createUser(server, manifests), coldRequests);
+      return { idle, rss: server.rssMb() };
     });
+
+    // Stage shares from V8's sampling profiler, written when the server exits; only samples taken
+    // during the requests count (not start-up and shutdown).
+    const profileDir = mkdtempSync(path.join(tmpdir(), 'aio-bench-prof-'));
+    const window = await withServer({}, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], async (server) => {
+      const user = await createUser(server, manifests);
+      const from = hrtimeUs();
+      await cpuPerRequest(server, user, quarter);
+      return [from, hrtimeUs()] as const;
+    });
+    const profile = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    if (!profile) throw new Error('the server wrote no CPU profile');
+    const stages = stageTimes(path.join(profileDir, profile), ...window);
+    rmSync(profileDir, { recursive: true, force: true });
+    const profiled = [...stages.values()].reduce((a, b) => a + b, 0);
+
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    const mb = (v: number) => `${v.toFixed(0)} MB`;
+    const rows: string[][] = [
+      ['figure', 'no limit', 'limit 50', 'goal'],
+      ['server CPU per request, new release names (10 clients)', ms(main.cpu), ms(main.cpuLimited), '≤ 30 ms'],
+      ['server CPU per request, release names seen before', ms(main.cpuSeen), '', '≤ 10 ms'],
+      ['latency above the upstreams, p50 (1 client)', ms(main.latency[0]), ms(main.latencyLimited[0]), '≤ 30 ms'],
+      ['latency above the upstreams, p99 (1 client)', ms(main.latency[1]), ms(main.latencyLimited[1]), '–'],
+      ['RSS idle, right after start', mb(main.idle), '', '–'],
+      [`RSS after ${quarter} cold requests (10 clients)`, mb(main.rssQuarter), '', '≤ 200 MB'],
+      [`RSS after ${coldRequests} cold requests (10 clients)`, mb(main.rssCold), '', '≤ 200 MB, flat'],
+      [`RSS after ${coldRequests} cold requests, STREAM_CACHE_MB=0`, mb(noCache.rss), '', `near idle (${mb(noCache.idle)})`],
+      [`CPU share by stage (sampling profile, ${quarter} cold requests, 10 clients):`, '', '', ''],
+      ...STAGE_NAMES.map((s) => [`  ${s}`, `${((100 * stages.get(s)!) / profiled).toFixed(1)} %`, '', '–']),
+    ];
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+    const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    console.log(
+      `\n== Streams: ${ADDONS} upstream addons × ${PER_ADDON} releases, ${UPSTREAM_DELAY_MS} ms each; torrentio formatter, 3 sort keys, ` +
+        `quality exclusions, dedup on, default caches; every request a new id. Answer: ${ADDONS * PER_ADDON} streams ` +
+        `(${(main.sizes[0]! / 1024).toFixed(0)} KiB), limit 50: ${(main.sizes[1]! / 1024).toFixed(0)} KiB ==`,
+    );
+    for (const r of rows) console.log(fmt(r));
+    const h = main.hits;
+    console.log(`\nsecondary: ${h.name}, 50 connections, ${seconds} s: ${h.reqPerSec} req/s, p50 ${h.p50} ms, p99 ${h.p99} ms, errors ${h.errors + h.non2xx}`);
+    if (shortAnswers > 0) console.log(`warning: ${shortAnswers} answers had fewer streams than the config gives (upstream timeouts?)`);
+    console.log(`stream section: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     for (const u of upstreams) {
       u.server.closeAllConnections();
