@@ -34,6 +34,9 @@ export default defineConfig({
   root: here('.'),
   base: '/',
   plugins: [preact({ devToolsInProd: false, prefreshEnabled: false }), precompress()],
+  // The page bundles the server's preset code to preview expansions; its one Node import gets a
+  // browser stand-in (src/shims).
+  resolve: { alias: { 'node:crypto': here('src/shims/node-crypto.ts') } },
   publicDir: false,
   build: {
     outDir,

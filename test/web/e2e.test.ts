@@ -117,7 +117,7 @@ describe('configure page, end to end', () => {
     await page.getByRole('heading', { name: 'Addons', level: 2 }).waitFor();
 
     const input = page.getByLabel('Addon manifest URL');
-    const add = page.getByRole('button', { name: 'Add addon' });
+    const add = page.getByRole('button', { name: 'Add by URL' });
     // Not a manifest address: refused before any request.
     await input.fill(`${tio.base}/stream/movie/tt1.json`);
     await add.click();
@@ -136,17 +136,21 @@ describe('configure page, end to end', () => {
       await add.click();
       await page.getByTestId('addon-card').filter({ hasText: addon.manifestUrl }).waitFor();
       const card = page.getByTestId('addon-card').filter({ hasText: addon.manifestUrl });
-      expect(await card.getByLabel(/Display name/).inputValue()).toBe(name);
+      expect(await card.getByRole('heading', { level: 3 }).textContent()).toBe(name);
       const summary = await card.getByTestId('manifest-summary').textContent();
       expect(summary).toMatch(/stream/);
       expect(summary).toMatch(/catalog/);
       expect(summary).toMatch(/movie, series/);
     }
-    // Catalogs of an addon, under "More options".
+    // Catalogs of an addon, under its catalog list; options in its form.
     const cometCard = page.getByTestId('addon-card').nth(1);
-    await cometCard.getByRole('button', { name: 'More options' }).click();
+    await cometCard.getByText('Catalogs (1)').click();
     await cometCard.getByText('Popular series').waitFor();
-    await cometCard.getByLabel('Timeout (ms)').fill('5000');
+    await cometCard.getByRole('button', { name: 'Edit Comet' }).click();
+    const form = page.getByTestId('addon-dialog');
+    await form.getByLabel('Timeout (ms)').fill('5000');
+    await form.getByRole('button', { name: 'Update this addon' }).click();
+    await form.waitFor({ state: 'detached' });
     expect(await status()).toBe('Unsaved changes');
 
     // The Torrentio look shows resolutions in stream names.
@@ -284,7 +288,12 @@ describe('configure page, end to end', () => {
     expect(await page.getByTestId('save').textContent()).toBe('Saved');
   });
 
-  it('shows the server’s validation issues next to the field they name', async () => {
+  it('marks an invalid value next to its field and does not save it', async () => {
+    // Opened from the install link: the raw JSON (it holds credentials) needs the password first.
+    await page.getByRole('button', { name: 'Enter the password to show credentials' }).click();
+    await page.getByLabel('Password of this configuration').fill(PASSWORD);
+    await page.getByTestId('unlock-dialog').getByRole('button', { name: 'Show credentials' }).click();
+    await page.getByTestId('unlock-dialog').waitFor({ state: 'detached' });
     await page.getByTestId('tab-backup').click();
     const editor = page.getByLabel('Configuration JSON');
     const cfg = JSON.parse(await editor.inputValue()) as Record<string, unknown>;
@@ -292,14 +301,15 @@ describe('configure page, end to end', () => {
     await editor.fill(JSON.stringify(cfg, null, 2));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByText('The schema reports 1 problem:').waitFor();
-    expect(await page.locator('#json-status').textContent()).toContain('excludedResolutions.1');
+    expect(await page.locator('#json-status').textContent()).toContain('Filters › Excluded resolutions, value 2');
     await page.getByRole('button', { name: 'Apply anyway' }).click();
     await page.getByTestId('save').click();
-    // The server rejects it; the page opens the section and marks the field.
+    // Refused on the page: the section opens and the field says what is wrong, in words.
+    await page.getByTestId('status').getByText(/Not saved: 1 problem to fix first/).waitFor();
     await page.getByTestId('issue-summary').waitFor();
     const family = page.getByTestId('family-Resolutions');
     await family.getByTestId('field-issues').waitFor();
-    expect(await family.getByTestId('field-issues').textContent()).toMatch(/excludedResolutions\.1/);
+    expect(await family.getByTestId('field-issues').textContent()).toBe('Filters › Excluded resolutions, value 2: “4k” is not a value the server knows.');
     expect(await page.getByRole('heading', { name: 'Filters', level: 2 }).isVisible()).toBe(true);
     await shotBoth('issues');
 
@@ -312,9 +322,9 @@ describe('configure page, end to end', () => {
 
   it('exports without credentials by default', async () => {
     await page.getByTestId('tab-services').click();
-    await page.getByLabel('Add a service').selectOption('realdebrid');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
-    const key = page.getByRole('textbox', { name: /^API key/ });
+    const rd = page.getByTestId('service-realdebrid');
+    await rd.getByTestId('service-enabled').check();
+    const key = rd.getByLabel(/^API key/);
     expect(await key.getAttribute('type')).toBe('password');
     await key.fill('RD-SECRET-KEY');
     await page.getByTestId('tab-backup').click();
@@ -330,7 +340,9 @@ describe('configure page, end to end', () => {
       });
     });
     const exported = JSON.parse(text) as { services: { id: string; credentials: Record<string, string> }[] };
-    expect(exported.services).toEqual([{ id: 'realdebrid', enabled: true, credentials: { apiKey: '' } }]);
+    // Every service is listed (in priority order, as AIOStreams writes them), credentials blanked.
+    expect(exported.services[0]).toEqual({ id: 'realdebrid', enabled: true, credentials: { apiKey: '' } });
+    expect(exported.services).toHaveLength(18);
     expect(text).not.toContain('RD-SECRET-KEY');
     await page.getByTestId('export-credentials').check();
     const withCreds = page.waitForEvent('download');
@@ -384,6 +396,7 @@ describe('configure page, end to end', () => {
     expect((await getUser(srv.url, uuid, NEW_PASSWORD)).status).toBe(200);
     await page.getByRole('button', { name: 'Delete configuration…' }).click();
     await shotBoth('delete', false);
+    await page.getByTestId('delete-dialog').getByLabel('Password of this configuration').fill(NEW_PASSWORD);
     await page.getByTestId('delete-dialog').getByRole('button', { name: 'Delete permanently' }).click();
     await page.getByTestId('status').getByText(/was deleted/).waitFor();
     expect(page.url()).toBe(`${srv.url}/stremio/configure`);
@@ -453,6 +466,8 @@ describe('configure page: unknown keys and aliases', () => {
     await page.getByTestId('tab-filters').click();
     await page.getByTestId('exclude-uncached').check();
     await page.getByTestId('save').click();
+    // It has no addon: the page says so before saving.
+    await page.getByTestId('no-addons-dialog').getByRole('button', { name: 'Save without addons' }).click();
     await page.getByTestId('status').getByText(/^Saved\./).waitFor();
     const stored = (await getUser(srv.url, uuid, PASSWORD, '?raw=true')).body.data.userData;
     expect(stored).toEqual({ ...config, excludeUncached: true });

@@ -9,6 +9,7 @@ import { validateUserRegex } from '../../src/addon/pipeline/user-regex.js';
 import { validateConfig } from '../../src/config/schema.js';
 import { configJsonSchema } from '../../src/config/json-schema.js';
 import { presetIssues } from '../../src/presets/validate.js';
+import { buildCatalogue } from '../../src/presets/catalogue.js';
 import * as pipelineEnums from '../../src/addon/pipeline/types.js';
 import * as schemaEnums from '../../src/config/schema.js';
 import { exportConfig, importConfig, newConfig, newInstanceId, setSizeWindow, sizeWindow, SIZE_NO_MAX } from '../../web/src/lib/config.js';
@@ -153,6 +154,7 @@ describe('export and import', () => {
       trusted: false,
       presets: [
         { type: 'torrentio', instanceId: 'tio', enabled: true, options: { name: 'Torrentio', timeout: 7000, providers: ['yts'] } },
+        { type: 'baguettio', instanceId: 'bag', enabled: false, options: {} },
         { type: 'custom', instanceId: 'c1', enabled: true, options: { name: 'Lib', manifestUrl: 'https://l.example/manifest.json', libraryAddon: 'undefined' } },
       ],
       services: [{ id: 'torbox', enabled: true, credentials: { apiKey: '' } }],
@@ -161,14 +163,17 @@ describe('export and import', () => {
       statistics: { enabled: true },
       catalogModifications: [{ id: 'c1e3b0.top', enabled: true }],
     };
-    const r = importConfig(JSON.stringify(aio));
+    const r = importConfig(JSON.stringify(aio), new Set(buildCatalogue('test').kinds.map((k) => k.id)));
     expect(r.config.presets).toEqual(aio.presets);
+    // The legacy formatter shape is read as the server reads it.
+    expect(r.config.formatter).toEqual({ id: 'custom', definitions: { custom: { name: '{stream.resolution}', description: '' } } });
     expect(r.config.groups).toEqual({ enabled: false });
     expect(r.config.catalogModifications).toEqual(aio.catalogModifications);
     expect(r.config.sortCriteria).toEqual({ global: [] });
     expect('uuid' in r.config).toBe(false);
     const notes = r.notes.join('\n');
-    expect(notes).toMatch(/torrentio/);
+    // Only the kinds this server does not build are named; torrentio is built.
+    expect(notes).toMatch(/kinds this server does not build \(baguettio\)/);
     expect(notes).toMatch(/torbox/);
     // The server accepts it (legacy formatter.definition is migrated on its side).
     expect(validateConfig(r.config).ok).toBe(true);

@@ -1,7 +1,10 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, type Credentials, type InstanceInfo, type ManifestInfo } from './lib/api.js';
-import { clone, newConfig, type Config, type Issue } from './lib/config.js';
+import { api, ApiError, type Catalogue, type Credentials, type InstanceInfo, type ManifestInfo } from './lib/api.js';
+import { clone, newConfig, presetsOf, type Config, type Issue } from './lib/config.js';
+import { localIssues, overlaps } from './lib/issues.js';
+import type { KindInfo } from './lib/preset-form.js';
+import type { Schema } from './lib/schema-check.js';
 
 export type TabId = 'addons' | 'services' | 'filters' | 'sorting' | 'formatter' | 'branding' | 'account' | 'backup';
 
@@ -35,6 +38,11 @@ export interface Session {
   isAlias: boolean;
   /** What authenticates the User API: the raw password when we know it, else the token. */
   secret: string;
+  /**
+   * Whether `secret` is the password. Opened from an install link it is the token, which anyone
+   * holding the link has: credentials stay hidden and destructive actions ask for the password.
+   */
+  passwordKnown: boolean;
   /** encryptedPassword: the token of the install links. */
   token: string;
   etag: string | null;
@@ -48,6 +56,10 @@ export type Dialog =
   | { kind: 'installed'; fresh: boolean }
   | { kind: 'conflict' }
   | { kind: 'delete' }
+  | { kind: 'unlock' }
+  | { kind: 'no-addons' }
+  /** The catalogue, or the form of entry `index` when editing one. */
+  | { kind: 'addon'; index?: number }
   | null;
 
 export type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | null;
@@ -55,23 +67,42 @@ export type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | null;
 export type ManifestState = { status: 'loading' } | { status: 'ok'; manifest: ManifestInfo } | { status: 'error'; error: string };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CONFIGURE = '/stremio/configure';
+/** A config's configure link: /stremio/<uuid>/<token>/configure. */
+const TOKEN_PATH = /^\/stremio\/([^/]+)\/([^/]+)\/configure\/?$/;
+/** The query key that keeps a loaded config's UUID (never its password) across a reload. */
+const USER_PARAM = 'user';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function useAppStore() {
   const [instance, setInstance] = useState<InstanceInfo>({ name: 'AIOStreams', description: '' });
   const [config, setConfig] = useState<Config>(newConfig);
   const [baseline, setBaseline] = useState<string>(() => JSON.stringify(newConfig()));
   const [session, setSession] = useState<Session | null>(null);
-  const [issues, setIssues] = useState<Issue[]>([]);
+  /** A config named by the address whose password has not been given yet (after a reload). */
+  const [pendingUser, setPendingUser] = useState<string | null>(null);
+  const [serverIssues, setIssues] = useState<Issue[]>([]);
   const [tab, setTab] = useState<TabId>('addons');
+  const [reveal, setReveal] = useState<{ path: string; seq: number } | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [manifests, setManifests] = useState<Record<string, ManifestState>>({});
   const [booting, setBooting] = useState(true);
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [catalogueError, setCatalogueError] = useState<string | null>(null);
+  const [schema, setSchema] = useState<Schema | undefined>(undefined);
 
   const dirty = useMemo(() => JSON.stringify(config) !== baseline, [config, baseline]);
   const configRef = useRef(config);
   configRef.current = config;
+  const kinds = useMemo(() => new Map<string, KindInfo>((catalogue?.kinds ?? []).map((k) => [k.id, k])), [catalogue]);
+
+  // What the server would refuse, found on the page; shown on the fields as they are edited.
+  const selfUuid = session && !session.isAlias ? session.user : undefined;
+  const problems = useMemo(() => localIssues(config, schema, selfUuid), [config, schema, selfUuid]);
+  const issues = useMemo(() => [...problems, ...serverIssues.filter((s) => !problems.some((p) => overlaps(p.path, s.path)))], [problems, serverIssues]);
 
   /** Every edit works on a copy of the whole config, so unknown keys are never lost. */
   const edit = useCallback((fn: (draft: Config) => void) => {
@@ -94,12 +125,19 @@ export function useAppStore() {
     [dirty],
   );
 
+  /** Opens the section of a config path and brings its field into view (see Shell). */
+  const revealPath = useCallback((path: string) => {
+    setTab(tabOfPath(path));
+    setReveal((r) => ({ path, seq: (r?.seq ?? 0) + 1 }));
+  }, []);
+
   const creds = (s: Session): Credentials => ({ user: s.user, secret: s.secret });
 
   function adopt(loaded: Config, s: Session) {
     setConfig(clone(loaded));
     setBaseline(JSON.stringify(loaded));
     setSession(s);
+    setPendingUser(null);
     setIssues([]);
   }
 
@@ -112,10 +150,14 @@ export function useAppStore() {
         user,
         isAlias: !UUID_RE.test(user),
         secret,
+        passwordKnown: !fromLink,
         token: loaded.encryptedPassword,
         etag: loaded.etag,
         fromLink,
       });
+      // The address names the config (not its password), so a reload asks for the password again
+      // instead of showing a blank page that would save a second config.
+      if (!fromLink) history.replaceState(null, '', `${CONFIGURE}?${USER_PARAM}=${encodeURIComponent(user)}`);
       setDialog(null);
       setNotice({ kind: 'info', text: fromLink ? 'Configuration opened from your install link.' : 'Configuration loaded.' });
       return true;
@@ -138,10 +180,27 @@ export function useAppStore() {
     }
   }
 
+  /** Checks the password of the open config; from then on credentials show and the password is used. */
+  async function unlock(password: string): Promise<string | null> {
+    if (!session) return null;
+    setBusy('Checking the password…');
+    try {
+      await api.load({ user: session.user, secret: password });
+      setSession({ ...session, secret: password, passwordKnown: true });
+      setDialog(null);
+      setNotice({ kind: 'info', text: 'Password accepted: credentials are shown.' });
+      return null;
+    } catch (err) {
+      return (err as ApiError).message;
+    } finally {
+      setBusy(null);
+    }
+  }
+
   function showIssues(err: ApiError) {
     setIssues(err.issues);
     const first = err.issues[0];
-    if (first) setTab(tabOfPath(first.path));
+    if (first) revealPath(first.path);
     setNotice({
       kind: 'error',
       text: err.issues.length
@@ -155,7 +214,15 @@ export function useAppStore() {
     const sent = configRef.current;
     try {
       const created = await api.create(sent, password);
-      adopt(sent, { user: created.uuid, isAlias: false, secret: password, token: created.encryptedPassword, etag: created.etag, fromLink: false });
+      adopt(sent, {
+        user: created.uuid,
+        isAlias: false,
+        secret: password,
+        passwordKnown: true,
+        token: created.encryptedPassword,
+        etag: created.etag,
+        fromLink: false,
+      });
       history.replaceState(null, '', `/stremio/${created.uuid}/${created.encryptedPassword}/configure`);
       setNotice({ kind: 'ok', text: 'Configuration created.' });
       setDialog({ kind: 'installed', fresh: true });
@@ -181,11 +248,34 @@ export function useAppStore() {
     setNotice({ kind: 'ok', text: 'Saved. Stremio uses the new settings on its next request; no need to reinstall.' });
   }
 
-  async function save() {
+  /**
+   * Save: refused on the page while a field is invalid (the first one is brought into view), and
+   * confirmed when no addon is enabled; `withoutAddons` is that confirmation.
+   */
+  async function save(withoutAddons = false) {
+    if (!session && pendingUser) {
+      setDialog({ kind: 'load', user: pendingUser, message: `Enter the password of ${pendingUser} to keep editing it, or choose New to start another configuration.` });
+      return;
+    }
+    // A field showing a value it could not take (typed text that is not a number, say); boxes
+    // marked data-draft hold text not applied to the config yet and do not count.
+    const shown = document.querySelector<HTMLElement>('main [aria-invalid="true"]:not([data-draft])');
+    if (problems.length || shown) {
+      const count = problems.length || 1;
+      setNotice({ kind: 'error', text: `Not saved: ${count} problem${count === 1 ? '' : 's'} to fix first. The first one is shown.` });
+      if (problems[0]) revealPath(problems[0].path);
+      else shown!.focus();
+      return;
+    }
+    if (!withoutAddons && !presetsOf(configRef.current).some((p) => p.enabled)) {
+      setDialog({ kind: 'no-addons' });
+      return;
+    }
     if (!session) {
       setDialog({ kind: 'create' });
       return;
     }
+    setDialog(null);
     setBusy('Saving…');
     try {
       await put(session, session.etag);
@@ -223,10 +313,11 @@ export function useAppStore() {
     if (!session) return;
     setDialog(null);
     try {
-      await open(session.user, session.secret, false);
+      const loaded = await api.load(creds(session));
+      adopt(loaded.config, { ...session, token: loaded.encryptedPassword, etag: loaded.etag });
       setNotice({ kind: 'info', text: 'Reloaded the saved configuration. Your unsaved changes were discarded.' });
     } catch (err) {
-      setNotice({ kind: 'error', text: (err as Error).message });
+      handleWriteError(err as ApiError);
     }
   }
 
@@ -236,9 +327,10 @@ export function useAppStore() {
     try {
       // The server takes only the raw current password here, never the install token.
       const { encryptedPassword } = await api.changePassword({ user: session.user, secret: currentPassword }, newPassword);
-      const next = { ...session, secret: newPassword, token: encryptedPassword };
+      const next = { ...session, secret: newPassword, passwordKnown: true, token: encryptedPassword };
       setSession(next);
-      if (!session.isAlias) history.replaceState(null, '', `/stremio/${session.user}/${encryptedPassword}/configure`);
+      // The old install link in the address bar stops working: show the new one.
+      if (!session.isAlias && TOKEN_PATH.test(location.pathname)) history.replaceState(null, '', `/stremio/${session.user}/${encryptedPassword}/configure`);
       setNotice({ kind: 'ok', text: 'Password changed. Your install link changed too: reinstall the addon in Stremio (the old link stops working).' });
       setDialog({ kind: 'installed', fresh: false });
       return null;
@@ -249,11 +341,12 @@ export function useAppStore() {
     }
   }
 
-  async function deleteConfig(): Promise<string | null> {
+  /** Deletes with the password typed now: the install link alone never deletes a config. */
+  async function deleteConfig(password: string): Promise<string | null> {
     if (!session) return null;
     setBusy('Deleting…');
     try {
-      await api.remove(creds(session));
+      await api.remove({ user: session.user, secret: password });
       startNew(true);
       setNotice({ kind: 'info', text: 'The configuration was deleted. Remove the addon from Stremio as well.' });
       return null;
@@ -270,46 +363,63 @@ export function useAppStore() {
     setConfig(fresh);
     setBaseline(JSON.stringify(fresh));
     setSession(null);
+    setPendingUser(null);
     setIssues([]);
     setDialog(null);
     setTab('addons');
-    history.replaceState(null, '', '/stremio/configure');
+    history.replaceState(null, '', CONFIGURE);
   }
 
+  // Manifests go through the server's proxy one at a time (it is rate limited); a 429 waits as
+  // long as the server asks and tries again, so checking many addons never fails for that reason.
   const manifestCache = useRef<Record<string, ManifestState>>({});
-  const fetchManifest = useCallback(async (url: string, force = false): Promise<ManifestState> => {
+  const manifestQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const fetchManifest = useCallback((url: string, force = false): Promise<ManifestState> => {
     if (!force) {
       const known = manifestCache.current[url];
-      if (known && known.status !== 'error') return known;
+      if (known) return Promise.resolve(known);
     }
     const set = (s: ManifestState) => {
       manifestCache.current = { ...manifestCache.current, [url]: s };
       setManifests(manifestCache.current);
+      return s;
     };
     set({ status: 'loading' });
-    try {
-      const { manifest } = await api.manifest(url);
-      const state: ManifestState = { status: 'ok', manifest };
-      set(state);
-      return state;
-    } catch (err) {
-      const state: ManifestState = { status: 'error', error: (err as Error).message };
-      set(state);
-      return state;
-    }
+    const request = async (): Promise<ManifestState> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return set({ status: 'ok', manifest: (await api.manifest(url)).manifest });
+        } catch (err) {
+          const e = err as ApiError;
+          if (e.status !== 429 || attempt >= 5) return set({ status: 'error', error: e.message });
+          await sleep((e.retryAfter ?? 2) * 1000);
+        }
+      }
+    };
+    const next = manifestQueue.current.then(request);
+    manifestQueue.current = next;
+    return next;
   }, []);
 
-  // Boot: instance branding, then the config named by the address (Stremio's Configure button).
+  // Boot: instance branding, the preset catalogue, the schema, then the config the address names
+  // (Stremio's Configure button, or a config loaded before a reload).
   useEffect(() => {
     api.instance().then(setInstance, () => undefined);
-    const m = /^\/stremio\/([^/]+)\/([^/]+)\/configure\/?$/.exec(location.pathname);
+    api.presets().then(setCatalogue, (err: Error) => setCatalogueError(err.message));
+    api.schema().then(setSchema, () => undefined);
+    const m = TOKEN_PATH.exec(location.pathname);
+    const remembered = new URLSearchParams(location.search).get(USER_PARAM);
     if (m) {
       const user = decodeURIComponent(m[1]!);
       const token = decodeURIComponent(m[2]!);
       open(user, token, true).finally(() => setBooting(false));
-    } else {
-      setBooting(false);
+      return;
     }
+    if (remembered) {
+      setPendingUser(remembered);
+      setDialog({ kind: 'load', user: remembered, message: `Enter the password of ${remembered} to keep editing it.` });
+    }
+    setBooting(false);
   }, []);
 
   useEffect(() => {
@@ -342,19 +452,27 @@ export function useAppStore() {
     replaceConfig,
     dirty,
     session,
+    pendingUser,
     issues,
-    setIssues,
+    problems,
     tab,
     setTab,
+    reveal,
+    revealPath,
     dialog,
     setDialog,
     notice,
     setNotice,
     busy,
     booting,
+    catalogue,
+    catalogueError,
+    kinds,
+    schema,
     manifests,
     fetchManifest,
     open,
+    unlock,
     save,
     create,
     overwrite,

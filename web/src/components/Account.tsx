@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { MIN_PASSWORD_LENGTH } from '../lib/config.js';
 import { installLinks, useStore, type Session } from '../store.js';
 import { CopyButton } from './ui.js';
@@ -6,6 +6,8 @@ import { CopyButton } from './ui.js';
 /** The install choices for a saved config. */
 export function InstallPanel({ session }: { session: Session }) {
   const links = installLinks(session, location.origin);
+  // The panel shows in the Install tab and in the install dialog at once: ids must differ.
+  const outId = useId();
   return (
     <div class="install" data-testid="install-panel">
       <div class="install-actions">
@@ -16,10 +18,10 @@ export function InstallPanel({ session }: { session: Session }) {
           Install on Stremio Web
         </a>
       </div>
-      <label for="manifest-url-out">Manifest URL (for other apps, or to install by hand)</label>
+      <label for={outId}>Manifest URL (for other apps, or to install by hand)</label>
       <div class="inline">
-        <input id="manifest-url-out" class="mono" type="text" readOnly value={links.manifestUrl} data-testid="manifest-url" onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
-        <CopyButton text={links.manifestUrl} label="Copy manifest URL" source={() => document.getElementById('manifest-url-out')} />
+        <input id={outId} class="mono" type="text" readOnly value={links.manifestUrl} data-testid="manifest-url" onFocus={(e) => e.currentTarget.select()} />
+        <CopyButton text={links.manifestUrl} label="Copy manifest URL" source={() => document.getElementById(outId)} />
       </div>
       <p class="hint">This link contains an encrypted key to your configuration: share it only with devices you own.</p>
       {links.configure ? (

@@ -1,23 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { resourceNames, type ManifestInfo } from '../lib/api.js';
-import {
-  DEFAULT_TIMEOUT_MS,
-  manifestUrlProblem,
-  MAX_ADDONS,
-  MAX_TIMEOUT_MS,
-  MIN_TIMEOUT_MS,
-  move,
-  newInstanceId,
-  normaliseManifestUrl,
-  presetsOf,
-  type Config,
-  type Preset,
-} from '../lib/config.js';
+import { manifestUrlProblem, move, newInstanceId, normaliseManifestUrl, presetsOf, type Config, type Preset } from '../lib/config.js';
+import { describePreview, previewExpansion, type EntryPreview } from '../lib/expansion.js';
+import type { KindInfo } from '../lib/preset-form.js';
 import { useStore, type ManifestState } from '../store.js';
-import { FieldIssues, RowControls, Switch } from './ui.js';
+import { Catalogue, ServicesLine } from './Catalogue.js';
+import { PresetForm } from './PresetForm.js';
+import { FieldIssues, Modal, RowControls, Switch } from './ui.js';
 
-const RESOURCES = ['stream', 'catalog', 'meta', 'subtitles', 'addon_catalog'] as const;
-const MEDIA_TYPES = ['movie', 'series', 'anime'] as const;
+/** Kinds that wrap a whole manifest URL the user gives; the page can check those addons answer. */
+const WRAPPERS = new Set(['custom', 'aiostreams']);
+
+function wrappedUrl(p: Preset): string | undefined {
+  const url = p.options.manifestUrl;
+  return WRAPPERS.has(p.type) && typeof url === 'string' && url ? normaliseManifestUrl(url) : undefined;
+}
 
 function editPreset(edit: (fn: (d: Config) => void) => void, index: number, fn: (p: Preset) => void) {
   edit((d) => {
@@ -29,37 +26,16 @@ function editPreset(edit: (fn: (d: Config) => void) => void, index: number, fn: 
 }
 
 export function Addons() {
-  const { config, edit, fetchManifest, manifests } = useStore();
+  const { config, setDialog, fetchManifest, manifests, kinds, session } = useStore();
   const presets = presetsOf(config);
-  const [url, setUrl] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
-  const enabled = presets.filter((p) => p.enabled).length;
+  const uuid = session && !session.isAlias ? session.user : undefined;
+  const expansion = useMemo(() => previewExpansion(config, uuid), [config, uuid]);
+  const urls = presets.map(wrappedUrl).filter((u): u is string => !!u);
 
-  async function add(e: Event) {
-    e.preventDefault();
-    const target = normaliseManifestUrl(url);
-    const local = manifestUrlProblem(target);
-    if (local) return setProblem(local);
-    if (presets.some((p) => p.options.manifestUrl === target)) return setProblem('This addon is already in your list.');
-    setProblem(null);
-    setAdding(true);
-    const state = await fetchManifest(target, true);
-    setAdding(false);
-    if (state.status !== 'ok') return setProblem(state.status === 'error' ? state.error : 'Could not load the manifest.');
-    const m = state.manifest;
-    edit((d) => {
-      const list = presetsOf(d);
-      list.push({
-        type: 'custom',
-        instanceId: newInstanceId(list.map((p) => p.instanceId)),
-        enabled: true,
-        options: { name: m.name?.trim() || m.id, manifestUrl: target },
-      });
-      d.presets = list;
-    });
-    setUrl('');
-  }
+  // Every wrapped addon is checked as soon as it is listed, so a dead one shows on its row.
+  useEffect(() => {
+    for (const url of urls) void fetchManifest(url);
+  }, [urls.join('\n')]);
 
   return (
     <section aria-labelledby="addons-h">
@@ -70,56 +46,107 @@ export function Addons() {
         The Stremio addons to gather streams, catalogs and subtitles from. Order is priority: streams from higher addons come first
         among equals, and the <em>addon</em> sort key follows it.
       </p>
-
-      <form class="card add-addon" onSubmit={add} noValidate>
-        <label for="manifest-url">Addon manifest URL</label>
-        <div class="inline">
-          <input
-            id="manifest-url"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellcheck={false}
-            placeholder="https://addon.example.com/manifest.json"
-            value={url}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby="manifest-url-help"
-            onInput={(e) => {
-              setUrl((e.currentTarget as HTMLInputElement).value);
-              setProblem(null);
-            }}
-          />
-          <button type="submit" class="primary" disabled={adding || !url.trim()}>
-            {adding ? 'Checking…' : 'Add addon'}
-          </button>
-        </div>
-        <p class="hint" id="manifest-url-help">
-          Paste the addon's install link (…/manifest.json; stremio:// links work too). The server fetches it to check it is a Stremio addon.
-        </p>
-        {problem ? (
-          <p class="error" role="alert" data-testid="add-addon-error">
-            {problem}
-          </p>
-        ) : null}
-      </form>
-
-      {enabled > MAX_ADDONS ? (
-        <p class="error" role="status">
-          At most {MAX_ADDONS} addons can be enabled at once ({enabled} are).
-        </p>
-      ) : null}
+      <div class="card add-addon">
+        <button type="button" class="primary" data-testid="open-catalogue" onClick={() => setDialog({ kind: 'addon' })}>
+          Browse addons…
+        </button>
+        <QuickAdd />
+      </div>
       <FieldIssues path="presets" exact />
-
       {presets.length === 0 ? (
-        <p class="empty">No addons yet. Add one above: every stream you see in Stremio comes from these.</p>
+        <p class="empty">No addons yet. Browse the addons above, or paste a manifest URL: every stream you see in Stremio comes from these.</p>
       ) : (
         <ol class="stack" aria-label="Your addons">
-          {presets.map((p, i) => (
-            <AddonCard key={p.instanceId || `#${i}`} preset={p} index={i} count={presets.length} manifest={manifests[String(p.options.manifestUrl)]} onLoad={fetchManifest} />
-          ))}
+          {presets.map((p, i) => {
+            const url = wrappedUrl(p);
+            return (
+              <AddonCard
+                key={p.instanceId || `#${i}`}
+                preset={p}
+                index={i}
+                count={presets.length}
+                kind={kinds.get(p.type)}
+                preview={expansion.entries.get(i)}
+                manifest={url ? manifests[url] : undefined}
+                onRetry={url ? () => void fetchManifest(url, true) : undefined}
+              />
+            );
+          })}
         </ol>
       )}
     </section>
+  );
+}
+
+/** A custom addon straight from its manifest URL (install links and scheme-less addresses work too). */
+function QuickAdd() {
+  const { config, edit, fetchManifest } = useStore();
+  const [url, setUrl] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [read, setRead] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  async function add(e: Event) {
+    e.preventDefault();
+    const target = normaliseManifestUrl(url);
+    setRead(target !== url.trim() ? target : null);
+    const local = manifestUrlProblem(target);
+    if (local) return setProblem(local);
+    if (presetsOf(config).some((p) => p.options.manifestUrl === target)) return setProblem(`${target} is already in your list.`);
+    setProblem(null);
+    setAdding(true);
+    const state = await fetchManifest(target, true);
+    setAdding(false);
+    if (state.status !== 'ok') return setProblem(`Could not load ${target}: ${state.status === 'error' ? state.error : 'no answer'}`);
+    const m = state.manifest;
+    edit((d) => {
+      const list = presetsOf(d);
+      list.push({ type: 'custom', instanceId: newInstanceId(list.map((p) => p.instanceId)), enabled: true, options: { name: m.name?.trim() || m.id, manifestUrl: target } });
+      d.presets = list;
+    });
+    setUrl('');
+  }
+
+  return (
+    <form class="quick-add" onSubmit={add} noValidate>
+      <label for="manifest-url">Or paste an addon manifest URL</label>
+      <div class="inline">
+        <input
+          id="manifest-url"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="https://addon.example.com/manifest.json"
+          data-draft
+          value={url}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby="manifest-url-help"
+          onInput={(e) => {
+            setUrl(e.currentTarget.value);
+            setProblem(null);
+            setRead(null);
+          }}
+        />
+        <button type="submit" class="secondary" disabled={adding || !url.trim()}>
+          {adding ? 'Checking…' : 'Add by URL'}
+        </button>
+      </div>
+      <p class="hint" id="manifest-url-help">
+        The addon's install link (…/manifest.json). stremio:// links and addresses without https:// work too. The server fetches it to
+        check it is a Stremio addon.
+      </p>
+      {read ? (
+        <p class="hint" data-testid="add-addon-read">
+          Read as {read}
+        </p>
+      ) : null}
+      {problem ? (
+        <p class="error" role="alert" data-testid="add-addon-error">
+          {problem}
+        </p>
+      ) : null}
+    </form>
   );
 }
 
@@ -127,110 +154,69 @@ function AddonCard({
   preset,
   index,
   count,
+  kind,
+  preview,
   manifest,
-  onLoad,
+  onRetry,
 }: {
   preset: Preset;
   index: number;
   count: number;
+  kind: KindInfo | undefined;
+  preview: EntryPreview | undefined;
   manifest: ManifestState | undefined;
-  onLoad: (url: string, force?: boolean) => Promise<ManifestState>;
+  onRetry: (() => void) | undefined;
 }) {
-  const { edit } = useStore();
-  const [open, setOpen] = useState(false);
+  const { edit, setDialog } = useStore();
   const o = preset.options;
-  const custom = preset.type === 'custom';
-  const name = typeof o.name === 'string' && o.name ? o.name : custom ? 'Custom Addon' : preset.type;
-  const url = typeof o.manifestUrl === 'string' ? o.manifestUrl : typeof o.url === 'string' ? o.url : '';
-  const timeout = typeof o.timeout === 'number' ? o.timeout : undefined;
-  const timeoutBad = timeout !== undefined && (timeout < MIN_TIMEOUT_MS || timeout > MAX_TIMEOUT_MS);
-  const base = `presets.${index}`;
-  const idp = `addon-${index}`;
+  const name = typeof o.name === 'string' && o.name.trim() ? o.name : (kind?.name ?? preset.type);
+  const url = wrappedUrl(preset);
   const m = manifest?.status === 'ok' ? manifest.manifest : undefined;
-
-  useEffect(() => {
-    if (open && custom && url && !manifest) void onLoad(url);
-  }, [open]);
-
   const set = (fn: (p: Preset) => void) => editPreset(edit, index, fn);
-  const toggleIn = (key: 'resources' | 'mediaTypes', value: string, on: boolean, all: readonly string[]) =>
-    set((p) => {
-      const cur = Array.isArray(p.options[key]) ? (p.options[key] as string[]) : key === 'resources' ? [...all] : [];
-      const next = on ? [...new Set([...cur, value])] : cur.filter((v) => v !== value);
-      const ordered = all.filter((v) => next.includes(v));
-      if (key === 'resources' && ordered.length === all.length) delete p.options.resources;
-      else if (key === 'mediaTypes' && ordered.length === 0) delete p.options.mediaTypes;
-      else p.options[key] = ordered;
-    });
-
+  const planned = preview?.failure?.stage === 'planned';
   return (
     <li class={`card addon ${preset.enabled ? '' : 'disabled'}`} data-testid="addon-card">
       <div class="addon-head">
         <AddonLogo manifest={m} name={name} />
         <div class="addon-title">
-          <label class="sr-only" for={`${idp}-name`}>
-            Display name of addon {index + 1}
-          </label>
-          <input
-            id={`${idp}-name`}
-            class="title-input"
-            type="text"
-            value={typeof o.name === 'string' ? o.name : ''}
-            placeholder={name}
-            onInput={(e) => set((p) => (p.options.name = (e.currentTarget as HTMLInputElement).value))}
-          />
-          <p class="url" title={url}>
-            {!custom ? <span class="badge warn">{preset.type}</span> : null} {url || 'no manifest URL'}
+          <h3 class="card-title addon-name" title={name}>
+            {name}
+          </h3>
+          <p class="url">
+            <span class="badge">{kind?.name ?? preset.type}</span> {url ? <span title={url}>{url}</span> : null}
           </p>
         </div>
         <Switch checked={preset.enabled} onChange={(on) => set((p) => (p.enabled = on))} label={<span class="sr-only">Enable {name}</span>} testId="addon-enabled" />
       </div>
 
-      {!custom ? (
-        <p class="hint">
-          This preset kind is kept as imported but not built by this server yet: it works only when its <code>url</code> option is a
-          full …/manifest.json address.
-        </p>
-      ) : null}
-
-      {m ? <ManifestSummary manifest={m} /> : null}
       {manifest?.status === 'error' ? (
-        <p class="error">
-          Manifest: {manifest.error}{' '}
-          <button type="button" class="link" onClick={() => onLoad(url, true)}>
-            Retry
+        <p class="error" data-testid="addon-dead">
+          Not reachable: {manifest.error}{' '}
+          <button type="button" class="link" onClick={onRetry}>
+            Check again
           </button>
         </p>
+      ) : manifest?.status === 'loading' ? (
+        <p class="hint">Checking the addon…</p>
       ) : null}
+      {m ? <ManifestSummary manifest={m} /> : null}
+      {/* What an entry expands to, where there is something to say: services, or several addons. */}
+      {preset.enabled && preview?.addons.length && (kind?.services.length || preview.addons.length > 1) ? (
+        <p class="expansion-line" data-testid="addon-expansion">
+          Gives {describePreview(preview)}.
+        </p>
+      ) : null}
+      {planned ? <p class="warn-text">{preview!.failure!.message}</p> : null}
+      {kind ? <ServicesLine kind={kind} chosen={Array.isArray(o.services) ? (o.services as string[]) : undefined} /> : null}
 
       <div class="addon-row">
-        {custom ? (
-          <div class="field compact">
-            <label for={`${idp}-timeout`}>Timeout (ms)</label>
-            <input
-              id={`${idp}-timeout`}
-              type="number"
-              inputMode="numeric"
-              min={MIN_TIMEOUT_MS}
-              max={MAX_TIMEOUT_MS}
-              step={500}
-              placeholder={String(DEFAULT_TIMEOUT_MS)}
-              value={timeout ?? ''}
-              aria-invalid={timeoutBad ? true : undefined}
-              onInput={(e) => {
-                const v = (e.currentTarget as HTMLInputElement).value;
-                set((p) => {
-                  if (v === '') delete p.options.timeout;
-                  else if (Number.isFinite(Number(v))) p.options.timeout = Number(v);
-                });
-              }}
-            />
-          </div>
+        {kind && !kind.removed ? (
+          <button type="button" class="secondary" data-path={`presets.${index}`} aria-label={`Edit ${name}`} onClick={() => setDialog({ kind: 'addon', index })}>
+            Edit
+          </button>
         ) : null}
+        {m?.catalogs.length ? <CatalogList manifest={m} /> : null}
         <div class="spacer" />
-        <button type="button" class="secondary" aria-expanded={open} aria-controls={`${idp}-more`} onClick={() => setOpen(!open)}>
-          {open ? 'Fewer options' : 'More options'}
-        </button>
         <RowControls
           name={name}
           index={index}
@@ -239,88 +225,7 @@ function AddonCard({
           onRemove={() => edit((d) => (d.presets = presetsOf(d).filter((_, i) => i !== index)))}
         />
       </div>
-      {timeoutBad ? (
-        <p class="error">
-          The timeout must be between {MIN_TIMEOUT_MS} and {MAX_TIMEOUT_MS} ms.
-        </p>
-      ) : null}
-      <FieldIssues path={base} />
-
-      {open ? (
-        <div class="more" id={`${idp}-more`}>
-          {custom ? (
-            <>
-              <fieldset class="chips">
-                <legend>Use these resources</legend>
-                <div class="chip-list">
-                  {RESOURCES.map((r) => (
-                    <label class="chip" key={r}>
-                      <input
-                        type="checkbox"
-                        checked={!Array.isArray(o.resources) || (o.resources as string[]).includes(r)}
-                        onChange={(e) => toggleIn('resources', r, (e.currentTarget as HTMLInputElement).checked, RESOURCES)}
-                      />
-                      <span>{r}</span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-              <fieldset class="chips">
-                <legend>Only for (none = all kinds)</legend>
-                <div class="chip-list">
-                  {MEDIA_TYPES.map((t) => (
-                    <label class="chip" key={t}>
-                      <input
-                        type="checkbox"
-                        checked={Array.isArray(o.mediaTypes) && (o.mediaTypes as string[]).includes(t)}
-                        onChange={(e) => toggleIn('mediaTypes', t, (e.currentTarget as HTMLInputElement).checked, MEDIA_TYPES)}
-                      />
-                      <span>{t}</span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-              <div class="field compact">
-                <label for={`${idp}-pin`}>Pin its streams</label>
-                <select
-                  id={`${idp}-pin`}
-                  value={typeof o.pinPosition === 'string' ? o.pinPosition : ''}
-                  onChange={(e) => {
-                    const v = (e.currentTarget as HTMLSelectElement).value;
-                    set((p) => {
-                      if (v) p.options.pinPosition = v;
-                      else delete p.options.pinPosition;
-                    });
-                  }}
-                >
-                  <option value="">No, sort them with the rest</option>
-                  <option value="top">Above all other streams</option>
-                  <option value="bottom">Below all other streams</option>
-                </select>
-              </div>
-              <Switch
-                checked={o.libraryAddon === true}
-                onChange={(on) => set((p) => (on ? (p.options.libraryAddon = true) : delete p.options.libraryAddon))}
-                label="Library addon"
-                description="Its streams are your own files (marked as library)."
-              />
-              <Switch
-                checked={o.formatPassthrough === true}
-                onChange={(on) => set((p) => (on ? (p.options.formatPassthrough = true) : delete p.options.formatPassthrough))}
-                label="Keep its own stream text"
-                description="Do not apply the formatter to its streams."
-              />
-              <Switch
-                checked={o.resultPassthrough === true}
-                onChange={(on) => set((p) => (on ? (p.options.resultPassthrough = true) : delete p.options.resultPassthrough))}
-                label="Never filter its streams"
-                description="Its streams skip filters, de-duplication and result limits."
-              />
-            </>
-          ) : null}
-          {m ? <CatalogList manifest={m} /> : manifest?.status === 'loading' ? <p class="hint">Loading the manifest…</p> : null}
-        </div>
-      ) : null}
+      <FieldIssues path={`presets.${index}`} />
     </li>
   );
 }
@@ -342,37 +247,33 @@ function ManifestSummary({ manifest }: { manifest: ManifestInfo }) {
   // Catalogs are re-exported even when the manifest forgets to list the catalog resource.
   const resources = [...new Set([...resourceNames(manifest), ...(manifest.catalogs.length ? ['catalog'] : [])])];
   return (
-    <div class="manifest" data-testid="manifest-summary">
-      {manifest.description ? <p class="desc">{manifest.description}</p> : null}
-      <dl class="facts">
+    <dl class="facts" data-testid="manifest-summary">
+      <div>
+        <dt>Resources</dt>
+        <dd>{resources.length ? resources.join(', ') : 'none'}</dd>
+      </div>
+      <div>
+        <dt>Types</dt>
+        <dd>{manifest.types.length ? manifest.types.join(', ') : 'none'}</dd>
+      </div>
+      <div>
+        <dt>Catalogs</dt>
+        <dd>{manifest.catalogs.length}</dd>
+      </div>
+      {manifest.version ? (
         <div>
-          <dt>Resources</dt>
-          <dd>{resources.length ? resources.join(', ') : 'none'}</dd>
+          <dt>Version</dt>
+          <dd>{manifest.version}</dd>
         </div>
-        <div>
-          <dt>Types</dt>
-          <dd>{manifest.types.length ? manifest.types.join(', ') : 'none'}</dd>
-        </div>
-        <div>
-          <dt>Catalogs</dt>
-          <dd>{manifest.catalogs.length}</dd>
-        </div>
-        {manifest.version ? (
-          <div>
-            <dt>Version</dt>
-            <dd>{manifest.version}</dd>
-          </div>
-        ) : null}
-      </dl>
-    </div>
+      ) : null}
+    </dl>
   );
 }
 
 function CatalogList({ manifest }: { manifest: ManifestInfo }) {
-  if (!manifest.catalogs.length) return <p class="hint">This addon has no catalogs.</p>;
   return (
-    <div>
-      <h3 class="small-h">Catalogs</h3>
+    <details class="catalog-list">
+      <summary>Catalogs ({manifest.catalogs.length})</summary>
       <ul class="catalogs">
         {manifest.catalogs.map((c) => (
           <li key={`${c.type}/${c.id}`}>
@@ -380,6 +281,39 @@ function CatalogList({ manifest }: { manifest: ManifestInfo }) {
           </li>
         ))}
       </ul>
-    </div>
+    </details>
+  );
+}
+
+/** "Add an addon": the catalogue, then the chosen kind's form; or straight to the form of entry `index`. */
+export function AddonDialog({ index }: { index: number | undefined }) {
+  const { config, kinds, setDialog, revealPath } = useStore();
+  const existing = index === undefined ? undefined : presetsOf(config)[index];
+  const [kind, setKind] = useState<KindInfo | undefined>(existing ? kinds.get(existing.type) : undefined);
+  const close = () => setDialog(null);
+  const title = !kind ? 'Add an addon' : existing ? `Edit ${typeof existing.options.name === 'string' && existing.options.name ? existing.options.name : kind.name}` : `Add ${kind.name}`;
+  return (
+    <Modal title={title} onClose={close} wide testId="addon-dialog">
+      {kind ? (
+        <>
+          {existing ? null : (
+            <button type="button" class="link back" onClick={() => setKind(undefined)}>
+              ← All addons
+            </button>
+          )}
+          <PresetForm
+            key={kind.id}
+            kind={kind}
+            index={index}
+            onDone={(at) => {
+              close();
+              revealPath(`presets.${at}`);
+            }}
+          />
+        </>
+      ) : (
+        <Catalogue onPick={setKind} />
+      )}
+    </Modal>
   );
 }

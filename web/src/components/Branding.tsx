@@ -2,6 +2,9 @@ import { useState } from 'preact/hooks';
 import { useStore } from '../store.js';
 import { Field } from './ui.js';
 
+/** The schema's limit on `addonName` (config.md §10): longer names are refused, never cut. */
+const MAX_NAME = 300;
+
 export function Branding() {
   const { config, edit, instance } = useStore();
   const text = (key: string) => (typeof config[key] === 'string' ? (config[key] as string) : '');
@@ -22,6 +25,7 @@ export function Branding() {
     }
   }
   const shown = logo && !logoProblem ? logo : instance.logo;
+  const nameLength = [...text('addonName')].length;
 
   return (
     <section aria-labelledby="branding-h">
@@ -41,13 +45,35 @@ export function Branding() {
             <p class="hint">{text('addonDescription') || instance.description}</p>
           </div>
         </div>
-        <Field label="Addon name" id="addon-name" path="addonName" hint="Shown in Stremio's addon list and as config.addonName in formatter templates.">
-          <input id="addon-name" aria-describedby="addon-name-hint" type="text" maxLength={300} value={text('addonName')} placeholder={instance.name} onInput={(e) => setText('addonName', (e.currentTarget as HTMLInputElement).value)} />
+        <Field
+          label="Addon name"
+          id="addon-name"
+          path="addonName"
+          hint={
+            <>
+              Shown in Stremio's addon list and as config.addonName in formatter templates.{' '}
+              <span class={nameLength > MAX_NAME ? 'error' : ''} data-testid="addon-name-count">
+                {nameLength} / {MAX_NAME} characters
+              </span>
+            </>
+          }
+        >
+          <input
+            id="addon-name"
+            data-path="addonName"
+            aria-describedby="addon-name-hint"
+            aria-invalid={nameLength > MAX_NAME || undefined}
+            type="text"
+            value={text('addonName')}
+            placeholder={instance.name}
+            onInput={(e) => setText('addonName', e.currentTarget.value)}
+          />
         </Field>
         <Field label="Description" id="addon-description" path="addonDescription">
           <textarea
             id="addon-description"
             rows={3}
+            data-path="addonDescription"
             value={text('addonDescription')}
             placeholder={instance.description}
             onInput={(e) => setText('addonDescription', (e.currentTarget as HTMLTextAreaElement).value)}
@@ -56,6 +82,7 @@ export function Branding() {
         <Field label="Logo URL" id="addon-logo" path="addonLogo" hint={logoProblem ?? 'A square PNG or SVG works best.'}>
           <input
             id="addon-logo"
+            data-path="addonLogo"
             aria-describedby="addon-logo-hint"
             type="url"
             inputMode="url"

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { MIN_PASSWORD_LENGTH } from '../lib/config.js';
 import { useStore } from '../store.js';
 import { InstallPanel } from './Account.js';
+import { AddonDialog } from './Addons.js';
 import { CopyButton, Modal } from './ui.js';
 
 export function Dialogs() {
@@ -18,7 +19,74 @@ export function Dialogs() {
       return <ConflictDialog />;
     case 'delete':
       return <DeleteDialog />;
+    case 'unlock':
+      return <UnlockDialog />;
+    case 'no-addons':
+      return <NoAddonsDialog />;
+    case 'addon':
+      return <AddonDialog index={dialog.index} />;
   }
+}
+
+/** The password, typed now: what destructive actions and hidden credentials ask for. */
+function PasswordField({ id, value, onInput, autoFocus = true }: { id: string; value: string; onInput: (v: string) => void; autoFocus?: boolean }) {
+  return (
+    <div class="field">
+      <label for={id}>Password of this configuration</label>
+      <input id={id} autoFocus={autoFocus} type="password" autoComplete="current-password" required value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+    </div>
+  );
+}
+
+function UnlockDialog() {
+  const { unlock, setDialog, busy } = useStore();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal title="Show the credentials" onClose={() => setDialog(null)} testId="unlock-dialog">
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(await unlock(password));
+        }}
+      >
+        <p>This page was opened from the install link, which anyone you share it with has. Enter the password to show and change credentials.</p>
+        <PasswordField id="unlock-password" value={password} onInput={setPassword} />
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div class="modal-actions">
+          <button type="button" class="secondary" onClick={() => setDialog(null)}>
+            Cancel
+          </button>
+          <button type="submit" class="primary" disabled={!!busy || !password}>
+            Show credentials
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function NoAddonsDialog() {
+  const { save, setDialog, session } = useStore();
+  return (
+    <Modal title="No addon is enabled" onClose={() => setDialog(null)} testId="no-addons-dialog">
+      <p>
+        Every stream comes from your addons: with none enabled, Stremio gets no streams, catalogs or subtitles from this configuration.
+      </p>
+      <div class="modal-actions">
+        <button type="button" class="secondary" onClick={() => void save(true)}>
+          {session ? 'Save without addons' : 'Save & Install without addons'}
+        </button>
+        <button type="button" class="primary" onClick={() => setDialog({ kind: 'addon' })}>
+          Add an addon
+        </button>
+      </div>
+    </Modal>
+  );
 }
 
 function LoadDialog({ user: initialUser, message }: { user?: string | undefined; message?: string | undefined }) {
@@ -127,7 +195,7 @@ function InstalledDialog({ fresh }: { fresh: boolean }) {
           <code class="uuid" id="uuid-out" data-testid="uuid">
             {session.user}
           </code>
-          <CopyButton text={session.user} label="Copy UUID" class="secondary" testId="copy-uuid" />
+          <CopyButton text={session.user} label="Copy UUID" class="secondary" testId="copy-uuid" source={() => document.getElementById('uuid-out')} />
         </div>
       </div>
       <div class="notice warn" role="note">
@@ -173,26 +241,35 @@ function ConflictDialog() {
 
 function DeleteDialog() {
   const { deleteConfig, setDialog, busy, session } = useStore();
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
     <Modal title="Delete this configuration?" onClose={() => setDialog(null)} testId="delete-dialog">
-      <p>
-        Configuration <code>{session?.user}</code> will be deleted from this server. The addon stops working in Stremio. This cannot be
-        undone.
-      </p>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(await deleteConfig(password));
+        }}
+      >
+        <p>
+          Configuration <code>{session?.user}</code> will be deleted from this server. The addon stops working in Stremio. This cannot be
+          undone.
         </p>
-      ) : null}
-      <div class="modal-actions">
-        <button type="button" class="secondary" onClick={() => setDialog(null)}>
-          Keep it
-        </button>
-        <button type="button" class="danger" disabled={!!busy} onClick={async () => setError(await deleteConfig())}>
-          Delete permanently
-        </button>
-      </div>
+        <PasswordField id="delete-password" value={password} onInput={setPassword} />
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div class="modal-actions">
+          <button type="button" class="secondary" onClick={() => setDialog(null)}>
+            Keep it
+          </button>
+          <button type="submit" class="danger" disabled={!!busy || !password}>
+            Delete permanently
+          </button>
+        </div>
+      </form>
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { ENCODES, LANGUAGES, QUALITIES, RESOLUTIONS, STREAM_TYPES, VISUAL_TAGS, AUDIO_TAGS } from '../../../src/addon/pipeline/types.js';
+import { AUDIO_CHANNELS, AUDIO_TAGS, ENCODES, LANGUAGES, QUALITIES, RESOLUTIONS, STREAM_TYPES, VISUAL_TAGS } from '../../../src/addon/pipeline/types.js';
 import {
   bytesToGbText,
   gbTextToBytes,
@@ -12,6 +12,7 @@ import {
   stringList,
   type SizeKind,
 } from '../lib/config.js';
+import { filterConflicts } from '../lib/filters.js';
 import { checkUserRegex } from '../lib/regex.js';
 import { useStore } from '../store.js';
 import { ChipSet, FieldIssues, RowControls, Switch, TagInput } from './ui.js';
@@ -36,10 +37,22 @@ export const FAMILIES: Family[] = [
   },
   { key: 'AudioTags', label: 'Audio tags', values: AUDIO_TAGS },
   {
+    key: 'AudioChannels',
+    label: 'Audio channels',
+    values: AUDIO_CHANNELS,
+    note: 'Excluded and required channels filter streams; the audio channels sort key has no effect (as in AIOStreams).',
+  },
+  {
     key: 'Languages',
     label: 'Languages',
     values: LANGUAGES,
     note: 'An excluded language only drops a release when all of its languages are excluded.',
+  },
+  {
+    key: 'Subtitles',
+    label: 'Subtitles',
+    values: LANGUAGES,
+    note: 'Only a few addons say which subtitles a stream has (Torrentio does); for the others they are Unknown.',
   },
   { key: 'StreamTypes', label: 'Stream types', values: STREAM_TYPES },
 ];
@@ -59,6 +72,7 @@ export function Filters() {
         {FAMILIES.map((f) => (
           <FamilyCard key={f.key} family={f} />
         ))}
+        <ReleaseGroupCard />
         <SizeCard />
         <CacheCard />
         <KeywordCard />
@@ -94,10 +108,11 @@ function FamilyCard({ family }: { family: Family }) {
       </summary>
       {family.note ? <p class="hint">{family.note}</p> : null}
       <UnknownValues family={family} />
-      <ChipSet legend={`Excluded ${lower}`} values={family.values} selected={excluded} onToggle={toggle('excluded')} tone="bad" />
+      <ChipSet legend={`Excluded ${lower}`} path={`excluded${family.key}`} values={family.values} selected={excluded} onToggle={toggle('excluded')} tone="bad" />
       <FieldIssues path={`excluded${family.key}`} />
-      <ChipSet legend={`Required ${lower}`} values={family.values} selected={required} onToggle={toggle('required')} tone="good" />
+      <ChipSet legend={`Required ${lower}`} path={`required${family.key}`} values={family.values} selected={required} onToggle={toggle('required')} tone="good" />
       <FieldIssues path={`required${family.key}`} />
+      <Conflicts family={family.key} />
       <PreferredList family={family} list={preferred} />
       <FieldIssues path={`preferred${family.key}`} />
     </details>
@@ -137,6 +152,36 @@ function UnknownValues({ family }: { family: Family }) {
   );
 }
 
+/** Values that contradict across the lists of one family, as soon as they are set, with one-click fixes. */
+function Conflicts({ family, ignoreCase = false }: { family: string; ignoreCase?: boolean }) {
+  const { config, edit } = useStore();
+  const conflicts = filterConflicts(config, family, ignoreCase);
+  if (!conflicts.length) return null;
+  const drop = (list: string, value: string) => edit((d) => setList(d, list, stringList(d, list).filter((v) => v !== value)));
+  return (
+    <ul class="notice warn conflicts" role="status" data-testid={`conflicts-${family}`}>
+      {conflicts.map((c) => (
+        <li key={`${c.moot}:${c.value}`}>
+          {c.moot === 'required'
+            ? `“${c.value}” is both excluded and required: streams with it are dropped before the requirement is checked, so requiring it does nothing.`
+            : `“${c.value}” is excluded, so preferring it does nothing.`}{' '}
+          <button type="button" class="link" onClick={() => drop(`${c.moot}${family}`, c.value)}>
+            Remove it from {c.moot}
+          </button>
+          {c.moot === 'required' ? (
+            <>
+              {' · '}
+              <button type="button" class="link" onClick={() => drop(`excluded${family}`, c.value)}>
+                Remove it from excluded
+              </button>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function PreferredList({ family, list }: { family: Family; list: string[] }) {
   const { edit } = useStore();
   const [pick, setPick] = useState('');
@@ -146,7 +191,7 @@ function PreferredList({ family, list }: { family: Family; list: string[] }) {
   const set = (next: string[]) => edit((d) => setList(d, key, next));
   const lower = family.label.toLowerCase();
   return (
-    <fieldset class="preferred">
+    <fieldset class="preferred" data-path={key}>
       <legend>Preferred {lower} (first is best)</legend>
       {list.length ? (
         <ol class="ordered" aria-label={`Preferred ${lower}`}>
@@ -206,7 +251,7 @@ function SizeCard() {
   const { config } = useStore();
   const perResolution = isRecord(config.size) && isRecord(config.size.resolution) && Object.keys(config.size.resolution).length > 0;
   return (
-    <div class="card">
+    <div class="card" data-path="size">
       <h3 class="card-title">File size</h3>
       <p class="hint">In GB (1 GB = 1000 MB). Leave a box empty for no limit. Streams of unknown size always pass.</p>
       <div class="size-grid">
@@ -258,7 +303,8 @@ function GbInput({ label, short, bytes, onCommit }: { label: string; short: stri
             const b = gbTextToBytes(t);
             if (b !== null) onCommit(b);
           }}
-          onBlur={() => setText(null)}
+          // Invalid text stays (with its message) until fixed, so Save can point at it.
+          onBlur={() => parsed !== null && setText(null)}
         />
         <span aria-hidden="true">GB</span>
       </div>
@@ -306,6 +352,26 @@ function KeywordCard() {
           onChange={(next) => edit((d) => setList(d, l.key, next))}
         />
       ))}
+      <Conflicts family="Keywords" ignoreCase />
+    </div>
+  );
+}
+
+/** Release groups are free names (compared without case); the release group sort key reads the preferred list. */
+function ReleaseGroupCard() {
+  const { config, edit } = useStore();
+  const lists = [
+    { key: 'excludedReleaseGroups', label: 'Excluded release groups', hint: 'Drop streams from these groups.' },
+    { key: 'requiredReleaseGroups', label: 'Required release groups', hint: 'Drop every stream not from one of these groups.' },
+    { key: 'preferredReleaseGroups', label: 'Preferred release groups', hint: 'In order, first is best: used by the release group sort key.' },
+  ];
+  return (
+    <div class="card" data-testid="release-groups">
+      <h3 class="card-title">Release groups</h3>
+      {lists.map((l) => (
+        <TagInput key={l.key} label={l.label} hint={l.hint} values={stringList(config, l.key)} path={l.key} placeholder="e.g. FLUX" onChange={(next) => edit((d) => setList(d, l.key, next))} />
+      ))}
+      <Conflicts family="ReleaseGroups" ignoreCase />
     </div>
   );
 }
@@ -362,6 +428,7 @@ function RegexList({ listKey, label }: { listKey: string; label: string }) {
           id={id}
           class="mono"
           type="text"
+          data-path={listKey}
           spellcheck={false}
           autoComplete="off"
           value={text}
@@ -398,7 +465,7 @@ function PreferredRegexList() {
   const check = pattern ? checkUserRegex(pattern, true) : {};
   const setAll = (next: unknown[]) => edit((d) => setList(d, 'preferredRegexPatterns', next));
   return (
-    <fieldset class="preferred">
+    <fieldset class="preferred" data-path="preferredRegexPatterns">
       <legend>Preferred patterns (first is best; used by the regex sort key)</legend>
       {list.length ? (
         <ol class="ordered">

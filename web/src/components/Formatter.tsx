@@ -1,8 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import { BUILTIN_FORMATTERS } from '../../../src/formatter/index.js';
-import { clone, isRecord, MAX_TEMPLATE_LENGTH, type Config } from '../lib/config.js';
+import { clone, isRecord, type Config } from '../lib/config.js';
 import { renderPreview, type PreviewLine } from '../lib/samples.js';
 import { useStore } from '../store.js';
+import { TemplateEditor } from './TemplateEditor.js';
 import { FieldIssues } from './ui.js';
 
 export const FORMATTERS: { id: string; label: string }[] = [
@@ -90,7 +91,10 @@ export function Formatter() {
               ))}
             </div>
           </fieldset>
-          <FieldIssues path="formatter" />
+          {/* Template problems show under their own box (TemplateEditor). */}
+          {['formatter', 'formatter.id', 'formatter.definitions.custom'].map((path) => (
+            <FieldIssues key={path} path={path} exact />
+          ))}
           {hasOverride ? (
             <p class="hint card">
               This configuration replaces the built-in {id} templates with its own.{' '}
@@ -112,12 +116,27 @@ export function Formatter() {
           ) : null}
           {id === 'custom' ? (
             <div class="card">
-              <TemplateBox label="Name template" value={custom?.name ?? ''} onInput={(v) => setCustom('name', v)} rows={3} />
-              <TemplateBox label="Description template" value={custom?.description ?? ''} onInput={(v) => setCustom('description', v)} rows={9} />
               <p class="hint">
                 Write text with fields in braces, like <code>{'{stream.resolution}'}</code>, <code>{'{stream.size::bytes}'}</code> or{' '}
-                <code>{'{service.cached["⚡"||"⏳"]}'}</code>. Empty lines are removed. The preview updates as you type.
+                <code>{'{service.cached["⚡"||"⏳"]}'}</code>. Type <code>{'{'}</code> and a few letters for field names. Empty lines are
+                removed. The preview updates as you type.
               </p>
+              <TemplateEditor
+                label="Name template"
+                path="formatter.definitions.custom.name"
+                value={custom?.name ?? ''}
+                onInput={(v) => setCustom('name', v)}
+                rows={3}
+                rendered={'lines' in preview ? preview.lines.map((l) => l.name) : []}
+              />
+              <TemplateEditor
+                label="Description template"
+                path="formatter.definitions.custom.description"
+                value={custom?.description ?? ''}
+                onInput={(v) => setCustom('description', v)}
+                rows={9}
+                rendered={'lines' in preview ? preview.lines.map((l) => l.description) : []}
+              />
             </div>
           ) : null}
         </div>
@@ -147,19 +166,5 @@ export function Formatter() {
         </div>
       </div>
     </section>
-  );
-}
-
-function TemplateBox({ label, value, onInput, rows }: { label: string; value: string; onInput: (v: string) => void; rows: number }) {
-  const id = `tpl-${label.split(' ')[0]!.toLowerCase()}`;
-  const over = value.length > MAX_TEMPLATE_LENGTH;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <textarea id={id} class="mono" rows={rows} spellcheck={false} value={value} aria-invalid={over || undefined} onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)} />
-      <p class={over ? 'error' : 'hint'}>
-        {value.length} / {MAX_TEMPLATE_LENGTH} characters
-      </p>
-    </div>
   );
 }

@@ -1,162 +1,95 @@
-import { useState } from 'preact/hooks';
-import { SERVICES } from '../../../src/config/services.js';
-import { move, servicesOf, type Config, type ServiceEntry } from '../lib/config.js';
+import { move, type Config, type ServiceEntry } from '../lib/config.js';
+import { CREDENTIAL_LABELS, isSecretKey, materialiseServices, serviceRows, type ServiceRow } from '../lib/service-rows.js';
 import { useStore } from '../store.js';
-import { FieldIssues, RowControls, Switch } from './ui.js';
+import { FieldIssues, RowControls, SecretInput, Switch } from './ui.js';
 
-const INFO = new Map(SERVICES.map((s) => [s.id as string, s]));
-
-const KEY_LABELS: Record<string, string> = {
-  apiKey: 'API key',
-  email: 'Email',
-  password: 'Password',
-  username: 'Username',
-  token: 'Token',
-  clientId: 'Client ID',
-  url: 'URL',
-  publicUrl: 'Public URL',
-  aiostreamsAuth: 'AIOStreams auth',
-  servers: 'Servers',
-  encodedToken: 'Encoded token',
-  authToken: 'Auth token',
-};
-
-function editService(edit: (fn: (d: Config) => void) => void, index: number, fn: (s: ServiceEntry) => void) {
+function editService(edit: (fn: (d: Config) => void) => void, id: string, fn: (s: ServiceEntry) => void) {
   edit((d) => {
-    const list = servicesOf(d);
-    const s = list[index];
-    if (s) fn(s);
-    d.services = list;
+    const entry = materialiseServices(d).find((s) => s.id === id);
+    if (entry) fn(entry);
   });
 }
 
 export function Services() {
-  const { config, edit } = useStore();
-  const services = servicesOf(config);
-  const available = SERVICES.filter((s) => !services.some((x) => x.id === s.id));
-  const [pick, setPick] = useState('');
-
+  const { config, session, setDialog } = useStore();
+  const rows = serviceRows(config);
+  const locked = !!session && !session.passwordKnown;
   return (
     <section aria-labelledby="services-h">
       <h2 id="services-h" tabIndex={-1}>
         Services
       </h2>
       <p class="lead">
-        Your debrid and usenet accounts. Order is priority: the <em>service</em> sort key and de-duplication prefer services higher
-        in the list. Credentials are stored encrypted and never shown in exports unless you ask.
+        Your debrid and usenet accounts. Addons use the services that are on and have their credentials, in this order: it also
+        ranks streams for the <em>service</em> sort key and de-duplication. Credentials are stored encrypted and left out of exports
+        unless you ask.
       </p>
-      <form
-        class="card inline wrap"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const info = INFO.get(pick);
-          if (!info) return;
-          edit((d) => {
-            const list = servicesOf(d);
-            list.push({ id: info.id, enabled: true, credentials: Object.fromEntries(info.credentialKeys.map((k) => [k, ''])) });
-            d.services = list;
-          });
-          setPick('');
-        }}
-      >
-        <label for="add-service">Add a service</label>
-        <select id="add-service" value={pick} onChange={(e) => setPick((e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">Choose…</option>
-          {available.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="primary" disabled={!pick}>
-          Add
-        </button>
-      </form>
+      {locked ? (
+        <div class="notice info" data-testid="credentials-locked">
+          <p>This configuration was opened from its install link, so its credentials stay hidden.</p>
+          <button type="button" class="secondary" onClick={() => setDialog({ kind: 'unlock' })}>
+            Enter the password to show them
+          </button>
+        </div>
+      ) : null}
       <FieldIssues path="services" exact />
-      {services.length === 0 ? (
-        <p class="empty">No services. Addons then return peer-to-peer streams only.</p>
-      ) : (
-        <ol class="stack" aria-label="Your services">
-          {services.map((s, i) => (
-            <ServiceCard key={s.id} service={s} index={i} count={services.length} />
-          ))}
-        </ol>
-      )}
+      <ol class="stack" aria-label="Services, in priority order">
+        {rows.map((row, i) => (
+          <ServiceCard key={row.id} row={row} index={i} count={rows.length} locked={locked} />
+        ))}
+      </ol>
     </section>
   );
 }
 
-function ServiceCard({ service, index, count }: { service: ServiceEntry; index: number; count: number }) {
+function status(row: ServiceRow): { text: string; tone: 'ok' | 'warn' | 'off' } {
+  const filled = row.keys.filter((k) => row.credentials[k]);
+  if (!row.enabled) return { text: filled.length ? 'Off' : 'Not set up', tone: 'off' };
+  return filled.length ? { text: 'On', tone: 'ok' } : { text: 'On, but no credentials yet', tone: 'warn' };
+}
+
+function ServiceCard({ row, index, count, locked }: { row: ServiceRow; index: number; count: number; locked: boolean }) {
   const { edit } = useStore();
-  const info = INFO.get(service.id);
-  const name = info?.name ?? service.id;
-  const creds = service.credentials && typeof service.credentials === 'object' ? service.credentials : {};
-  const keys = [...new Set([...(info?.credentialKeys ?? []), ...Object.keys(creds)])];
+  const state = status(row);
   return (
-    <li class={`card service ${service.enabled ? '' : 'disabled'}`}>
+    <li class={`card service ${row.enabled ? '' : 'disabled'}`} data-testid={`service-${row.id}`} data-path={`services.${index}`}>
       <div class="addon-head">
         <span class="logo placeholder" aria-hidden="true">
-          {info?.shortName ?? '?'}
+          {row.shortName}
         </span>
-        <h3 class="card-title">{name}</h3>
-        <Switch
-          checked={service.enabled === true}
-          onChange={(on) => editService(edit, index, (s) => (s.enabled = on))}
-          label={<span class="sr-only">Use {name}</span>}
-        />
+        <div class="addon-title">
+          <h3 class="card-title">{row.name}</h3>
+          <span class={`badge tone-${state.tone}`} data-testid="service-status">
+            {state.text}
+          </span>
+        </div>
+        <RowControls name={row.name} index={index} count={count} onMove={(delta) => edit((d) => (d.services = move(materialiseServices(d), index, delta)))} />
+        <Switch checked={row.enabled} onChange={(on) => editService(edit, row.id, (s) => (s.enabled = on))} label={<span class="sr-only">Use {row.name}</span>} testId="service-enabled" />
       </div>
       <div class="cred-grid">
-        {keys.map((k) => (
-          <SecretInput
-            key={k}
-            id={`svc-${service.id}-${k}`}
-            label={`${name} ${KEY_LABELS[k] ?? k}`}
-            shortLabel={KEY_LABELS[k] ?? k}
-            value={typeof creds[k] === 'string' ? creds[k]! : ''}
-            onChange={(v) =>
-              editService(edit, index, (s) => {
-                s.credentials = { ...(s.credentials ?? {}), [k]: v };
-              })
-            }
-          />
-        ))}
-      </div>
-      <div class="addon-row">
-        <div class="spacer" />
-        <RowControls
-          name={name}
-          index={index}
-          count={count}
-          onMove={(delta) => edit((d) => (d.services = move(servicesOf(d), index, delta)))}
-          onRemove={() => edit((d) => (d.services = servicesOf(d).filter((_, i) => i !== index)))}
-        />
+        {row.keys.map((k) => {
+          const id = `svc-${row.id}-${k}`;
+          const label = CREDENTIAL_LABELS[k] ?? k;
+          return (
+            <div class="field compact" key={k}>
+              <label for={id}>
+                {label}
+                <span class="sr-only"> ({row.name})</span>
+              </label>
+              <SecretInput
+                id={id}
+                name={`${row.name} ${label}`}
+                secret={isSecretKey(k)}
+                locked={locked}
+                path={`services.${index}.credentials.${k}`}
+                value={row.credentials[k] ?? ''}
+                onChange={(v) => editService(edit, row.id, (s) => (s.credentials = { ...s.credentials, [k]: v }))}
+              />
+            </div>
+          );
+        })}
       </div>
       <FieldIssues path={`services.${index}`} />
     </li>
-  );
-}
-
-function SecretInput({ id, label, shortLabel, value, onChange }: { id: string; label: string; shortLabel: string; value: string; onChange: (v: string) => void }) {
-  const [shown, setShown] = useState(false);
-  return (
-    <div class="field compact">
-      <label for={id}>
-        {shortLabel}
-        <span class="sr-only"> ({label})</span>
-      </label>
-      <div class="inline">
-        <input
-          id={id}
-          type={shown ? 'text' : 'password'}
-          autoComplete="off"
-          spellcheck={false}
-          value={value}
-          onInput={(e) => onChange((e.currentTarget as HTMLInputElement).value)}
-        />
-        <button type="button" class="secondary small" aria-pressed={shown} aria-label={`Show ${label}`} onClick={() => setShown(!shown)}>
-          {shown ? 'Hide' : 'Show'}
-        </button>
-      </div>
-    </div>
   );
 }

@@ -1,58 +1,33 @@
 import { useId, useState } from 'preact/hooks';
-import { criteriaOf, isRecord, move, stringList, type Config, type Criterion } from '../lib/config.js';
+import { criteriaOf, isRecord, move, type Config, type Criterion } from '../lib/config.js';
+import { keyStatus, SORT_KEY_INFO, SORT_KEYS, SORT_LISTS, type KeyStatus } from '../lib/sorting.js';
 import { useStore } from '../store.js';
 import { FieldIssues, RowControls } from './ui.js';
-
-const LISTS: { id: string; label: string }[] = [
-  { id: 'global', label: 'All streams (global)' },
-  { id: 'movies', label: 'Movies' },
-  { id: 'series', label: 'Series' },
-  { id: 'anime', label: 'Anime' },
-  { id: 'cached', label: 'Cached streams' },
-  { id: 'uncached', label: 'Uncached streams' },
-  { id: 'cachedMovies', label: 'Cached movies' },
-  { id: 'uncachedMovies', label: 'Uncached movies' },
-  { id: 'cachedSeries', label: 'Cached series' },
-  { id: 'uncachedSeries', label: 'Uncached series' },
-  { id: 'cachedAnime', label: 'Cached anime' },
-  { id: 'uncachedAnime', label: 'Uncached anime' },
-];
-
-/** Sort keys (config.md §6) with what "best first" means for each. */
-export const SORT_KEYS: { key: string; label: string; help: string; preferred?: string }[] = [
-  { key: 'cached', label: 'Cached', help: 'cached streams (and streams without a service) first' },
-  { key: 'resolution', label: 'Resolution', help: 'in your preferred resolutions order', preferred: 'preferredResolutions' },
-  { key: 'quality', label: 'Quality', help: 'in your preferred qualities order', preferred: 'preferredQualities' },
-  { key: 'size', label: 'Size', help: 'larger files first' },
-  { key: 'seeders', label: 'Seeders', help: 'more seeders first' },
-  { key: 'visualTag', label: 'Visual tag', help: 'in your preferred visual tags order', preferred: 'preferredVisualTags' },
-  { key: 'audioTag', label: 'Audio tag', help: 'in your preferred audio tags order', preferred: 'preferredAudioTags' },
-  { key: 'encode', label: 'Encode', help: 'in your preferred encodes order', preferred: 'preferredEncodes' },
-  { key: 'language', label: 'Language', help: 'in your preferred languages order', preferred: 'preferredLanguages' },
-  { key: 'streamType', label: 'Stream type', help: 'in your preferred stream types order', preferred: 'preferredStreamTypes' },
-  { key: 'service', label: 'Service', help: 'in the order of your services' },
-  { key: 'addon', label: 'Addon', help: 'in the order of your addons' },
-  { key: 'library', label: 'Library', help: 'your library files first' },
-  { key: 'keyword', label: 'Preferred keywords', help: 'streams matching a preferred keyword first' },
-  { key: 'regexPatterns', label: 'Preferred patterns', help: 'in your preferred regex patterns order' },
-  { key: 'releaseGroup', label: 'Release group', help: 'in your preferred release groups order', preferred: 'preferredReleaseGroups' },
-  { key: 'subtitle', label: 'Subtitles', help: 'in your preferred subtitles order', preferred: 'preferredSubtitles' },
-  { key: 'private', label: 'Private tracker', help: 'private-tracker streams first' },
-  { key: 'age', label: 'Age', help: 'larger age value first' },
-  { key: 'bitrate', label: 'Bitrate', help: 'higher bitrate first' },
-  { key: 'audioChannel', label: 'Audio channels', help: 'accepted for compatibility; has no effect' },
-  { key: 'streamExpressionMatched', label: 'Stream expression matched', help: 'not active yet on this server' },
-  { key: 'streamExpressionScore', label: 'Stream expression score', help: 'not active yet on this server' },
-  { key: 'regexScore', label: 'Regex score', help: 'not active yet on this server' },
-  { key: 'seadex', label: 'SeaDex', help: 'not active yet on this server' },
-];
-const KEY_INFO = new Map(SORT_KEYS.map((k) => [k.key, k]));
 
 function setCriteria(d: Config, list: string, next: Criterion[]) {
   const sc = isRecord(d.sortCriteria) ? d.sortCriteria : { global: [] };
   if (next.length || list === 'global') sc[list] = next;
   else delete sc[list];
   d.sortCriteria = sc;
+}
+
+/** Why a key does nothing now, with a way to the setting that would make it work. */
+function Inactive({ status }: { status: KeyStatus }) {
+  const { revealPath } = useStore();
+  return (
+    <span class="warn-text" data-testid="inactive-reason">
+      {' '}
+      · does nothing now: {status.reason}.
+      {status.fixPath ? (
+        <>
+          {' '}
+          <button type="button" class="link" onClick={() => revealPath(status.fixPath!)}>
+            {status.fixLabel}
+          </button>
+        </>
+      ) : null}
+    </span>
+  );
 }
 
 export function Sorting() {
@@ -63,9 +38,11 @@ export function Sorting() {
   const selId = useId();
   const addId = useId();
   const used = new Set(criteria.map((c) => c.key));
-  const available = SORT_KEYS.filter((k) => !used.has(k.key));
+  const candidates = SORT_KEYS.filter((k) => !used.has(k.key)).map((k) => ({ ...k, status: keyStatus(config, k.key) }));
+  const working = candidates.filter((k) => k.status.active);
+  const idle = candidates.filter((k) => !k.status.active);
   const update = (next: Criterion[]) => edit((d) => setCriteria(d, list, next));
-  const listIndex = LISTS.findIndex((l) => l.id === list);
+  const listLabel = SORT_LISTS.find((l) => l.id === list)?.label ?? list;
 
   return (
     <section aria-labelledby="sorting-h">
@@ -80,8 +57,8 @@ export function Sorting() {
       <div class="card">
         <div class="field">
           <label for={selId}>List to edit</label>
-          <select id={selId} value={list} onChange={(e) => setListId((e.currentTarget as HTMLSelectElement).value)}>
-            {LISTS.map((l) => {
+          <select id={selId} value={list} onChange={(e) => setListId(e.currentTarget.value)}>
+            {SORT_LISTS.map((l) => {
               const n = criteriaOf(config, l.id).length;
               return (
                 <option key={l.id} value={l.id}>
@@ -93,18 +70,18 @@ export function Sorting() {
           </select>
         </div>
         {criteria.length ? (
-          <ol class="ordered criteria" aria-label={`Sort criteria: ${LISTS[listIndex]?.label ?? list}`}>
+          <ol class="ordered criteria" aria-label={`Sort criteria: ${listLabel}`} data-path={`sortCriteria.${list}`}>
             {criteria.map((c, i) => {
-              const info = KEY_INFO.get(c.key);
-              const missing = info?.preferred && !stringList(config, info.preferred).length;
+              const info = SORT_KEY_INFO.get(c.key);
+              const status = keyStatus(config, c.key);
               const dirId = `${selId}-dir-${i}`;
               return (
-                <li key={c.key} data-testid="sort-criterion">
+                <li key={c.key} data-testid="sort-criterion" class={status.active ? '' : 'inactive'}>
                   <span class="rank">{i + 1}</span>
                   <span class="value">
                     <strong>{info?.label ?? c.key}</strong>
                     <span class="hint"> — {c.direction === 'asc' ? `reversed (${info?.help ?? ''})` : info?.help}</span>
-                    {missing ? <span class="warn-text"> · set a preferred list in Filters for this to matter</span> : null}
+                    {status.active ? null : <Inactive status={status} />}
                   </span>
                   <label class="sr-only" for={dirId}>
                     Direction for {info?.label ?? c.key}
@@ -113,7 +90,7 @@ export function Sorting() {
                     id={dirId}
                     class="dir"
                     value={c.direction}
-                    onChange={(e) => update(criteria.map((x, j) => (j === i ? { ...x, direction: (e.currentTarget as HTMLSelectElement).value as 'asc' | 'desc' } : x)))}
+                    onChange={(e) => update(criteria.map((x, j) => (j === i ? { ...x, direction: e.currentTarget.value as 'asc' | 'desc' } : x)))}
                   >
                     <option value="desc">Best first</option>
                     <option value="asc">Reversed</option>
@@ -130,13 +107,24 @@ export function Sorting() {
           <label class="sr-only" for={addId}>
             Add a criterion
           </label>
-          <select id={addId} value={pick} onChange={(e) => setPick((e.currentTarget as HTMLSelectElement).value)}>
+          <select id={addId} value={pick} onChange={(e) => setPick(e.currentTarget.value)}>
             <option value="">Add a criterion…</option>
-            {available.map((k) => (
-              <option key={k.key} value={k.key}>
-                {k.label}
-              </option>
-            ))}
+            <optgroup label="Work with your settings">
+              {working.map((k) => (
+                <option key={k.key} value={k.key}>
+                  {k.label}
+                </option>
+              ))}
+            </optgroup>
+            {idle.length ? (
+              <optgroup label="Do nothing with your settings">
+                {idle.map((k) => (
+                  <option key={k.key} value={k.key} disabled>
+                    {k.label} — {k.status.reason}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
           <button
             type="button"
@@ -150,6 +138,16 @@ export function Sorting() {
             Add
           </button>
         </div>
+        {idle.some((k) => k.status.fixPath) ? (
+          <p class="hint">
+            These keys need something set up first (the list above says what):{' '}
+            {idle
+              .filter((k) => k.status.fixPath)
+              .map((k) => k.label)
+              .join(', ')}
+            .
+          </p>
+        ) : null}
         <FieldIssues path={`sortCriteria.${list}`} />
       </div>
       <FieldIssues path="sortCriteria" exact />

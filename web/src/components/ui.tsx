@@ -1,22 +1,32 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { issuesUnder, type Issue } from '../lib/config.js';
+import { explainIssue, type Explained } from '../lib/issues.js';
 import { useStore } from '../store.js';
+
+/** Issues in the words people read (lib/issues.ts), for the config on the page. */
+export function useExplain(): (issues: readonly Issue[]) => Explained[] {
+  const { config, kinds } = useStore();
+  return (issues) => issues.map((i) => explainIssue(i, { config, kinds }));
+}
 
 /** The server's (or the page's) problems for one field, shown under it. */
 export function FieldIssues({ path, exact = false, id }: { path: string; exact?: boolean; id?: string }) {
   const { issues } = useStore();
+  const explain = useExplain();
   const mine = exact ? issues.filter((i) => i.path === path) : issuesUnder(issues, path);
   if (!mine.length) return null;
-  return <IssueList issues={mine} id={id} showPath={!exact} />;
+  return <IssueList issues={explain(mine)} id={id} showWhere={!exact && mine.some((i) => i.path !== path)} />;
 }
 
-export function IssueList({ issues, id, showPath = false }: { issues: Issue[]; id?: string | undefined; showPath?: boolean }) {
+/** A list of explained problems; `showWhere` names the field of each (when they are not all this one). */
+export function IssueList({ issues, id, showWhere = false }: { issues: readonly Explained[]; id?: string | undefined; showWhere?: boolean }) {
   return (
     <ul class="issues" id={id} data-testid="field-issues">
       {issues.map((i) => (
         <li key={`${i.path}:${i.message}`}>
-          {showPath && i.path ? <code>{i.path}</code> : null} {i.message}
+          {showWhere ? <strong>{i.where}: </strong> : null}
+          {i.text}
         </li>
       ))}
     </ul>
@@ -52,12 +62,14 @@ export function Switch({
   label,
   description,
   testId,
+  disabled = false,
 }: {
   checked: boolean;
   onChange: (next: boolean) => void;
   label: ComponentChildren;
   description?: string;
   testId?: string;
+  disabled?: boolean;
 }) {
   const id = useId();
   return (
@@ -68,6 +80,7 @@ export function Switch({
         type="checkbox"
         role="switch"
         checked={checked}
+        disabled={disabled}
         data-testid={testId}
         aria-describedby={description ? `${id}-d` : undefined}
         onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
@@ -90,7 +103,10 @@ export function ChipSet({
   onToggle,
   hint,
   tone = 'neutral',
+  path,
 }: {
+  /** The config list it edits, for bringing it into view. */
+  path?: string;
   legend: string;
   values: readonly string[];
   selected: readonly string[];
@@ -99,7 +115,7 @@ export function ChipSet({
   tone?: 'neutral' | 'bad' | 'good';
 }) {
   return (
-    <fieldset class={`chips tone-${tone}`}>
+    <fieldset class={`chips tone-${tone}`} data-path={path}>
       <legend>{legend}</legend>
       {hint ? <p class="hint">{hint}</p> : null}
       <div class="chip-list">
@@ -112,6 +128,17 @@ export function ChipSet({
       </div>
     </fieldset>
   );
+}
+
+/**
+ * After a row is removed, keyboard focus goes to the row that took its place (or the one before
+ * it), on the same control; with no row left, to the section heading. Never to the page body.
+ */
+function focusRowAfterRemoval(list: Element | null, index: number): void {
+  const rows = list?.isConnected ? [...list.children] : [];
+  const row = rows[Math.min(index, rows.length - 1)];
+  const target = row?.querySelector<HTMLElement>('[data-remove]') ?? row?.querySelector<HTMLElement>('button, input, select, textarea') ?? document.querySelector<HTMLElement>('main h2');
+  target?.focus();
 }
 
 /** Up / down / remove buttons for one row of an ordered list. */
@@ -139,7 +166,21 @@ export function RowControls({
         ↓
       </button>
       {onRemove ? (
-        <button type="button" class="icon danger" aria-label={`${removeLabel} ${name}`} title={removeLabel} onClick={onRemove}>
+        <button
+          type="button"
+          class="icon danger"
+          data-remove
+          aria-label={`${removeLabel} ${name}`}
+          title={removeLabel}
+          onClick={(e) => {
+            const row = e.currentTarget.closest('li');
+            const list = row?.parentElement ?? null;
+            const position = row && list ? [...list.children].indexOf(row) : 0;
+            onRemove();
+            // The list re-renders after this handler; focus once it has.
+            setTimeout(() => focusRowAfterRemoval(list, position), 0);
+          }}
+        >
           ✕
         </button>
       ) : null}
@@ -147,19 +188,43 @@ export function RowControls({
   );
 }
 
-async function copyText(text: string, fallbackFrom?: HTMLElement | null): Promise<boolean> {
+/**
+ * Copies through the async clipboard, or, where there is none (plain http on a LAN address), through
+ * a hidden text box and the older copy command, which browsers allow during a click. The box goes
+ * next to the button, because a modal dialog makes the rest of the page inert.
+ */
+async function copyText(text: string, near: HTMLElement): Promise<boolean> {
   try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Plain-http instances have no async clipboard: select the text for the user instead.
-    if (fallbackFrom instanceof HTMLInputElement || fallbackFrom instanceof HTMLTextAreaElement) {
-      fallbackFrom.focus();
-      fallbackFrom.select();
-      return document.execCommand?.('copy') ?? false;
+    if (navigator.clipboard) {
+      await navigator.clipboard.writeText(text);
+      return true;
     }
-    return false;
+  } catch {
+    // Refused (no permission, not focused): try the older way.
   }
+  const box = document.createElement('textarea');
+  box.value = text;
+  box.readOnly = true;
+  box.className = 'copy-buffer';
+  near.after(box);
+  box.select();
+  let copied = false;
+  try {
+    copied = document.execCommand('copy');
+  } catch {
+    copied = false;
+  }
+  box.remove();
+  near.focus();
+  return copied;
+}
+
+/** Selects the text of `el` so the user can copy it by hand. */
+function selectText(el: HTMLElement | null): void {
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    el.focus();
+    el.select();
+  } else if (el) window.getSelection()?.selectAllChildren(el);
 }
 
 export function CopyButton({
@@ -171,25 +236,86 @@ export function CopyButton({
 }: {
   text: string;
   label: string;
+  /** The element showing the text: selected for the user when copying fails. */
   source?: () => HTMLElement | null;
   class?: string;
   testId?: string;
 }) {
   const [state, setState] = useState<'idle' | 'ok' | 'fail'>('idle');
   useEffect(() => {
-    if (state === 'idle') return;
+    if (state !== 'ok') return;
     const t = setTimeout(() => setState('idle'), 2500);
     return () => clearTimeout(t);
   }, [state]);
   return (
     <>
-      <button type="button" class={cls} data-testid={testId} onClick={async () => setState((await copyText(text, source?.())) ? 'ok' : 'fail')}>
+      <button
+        type="button"
+        class={cls}
+        data-testid={testId}
+        onClick={async (e) => {
+          const button = e.currentTarget;
+          const copied = await copyText(text, button);
+          if (!copied) selectText(source?.() ?? null);
+          setState(copied ? 'ok' : 'fail');
+        }}
+      >
         {state === 'ok' ? 'Copied ✓' : label}
       </button>
-      <span class="sr-only" aria-live="polite">
-        {state === 'ok' ? 'Copied to the clipboard' : state === 'fail' ? 'Copy failed: the text is selected, press Ctrl+C' : ''}
+      <span class={state === 'fail' ? 'copy-status error' : 'sr-only'} role="status" data-testid={testId ? `${testId}-status` : undefined}>
+        {state === 'ok' ? 'Copied to the clipboard' : state === 'fail' ? 'Could not copy: the text is selected, press Ctrl+C (⌘C on a Mac).' : ''}
       </span>
     </>
+  );
+}
+
+/**
+ * A credential box: masked, with show/hide. `locked` (a config opened by its install link, the
+ * password not given yet): the stored value is not put on the page at all.
+ */
+export function SecretInput({
+  id,
+  name,
+  value,
+  onChange,
+  locked = false,
+  secret = true,
+  path,
+  invalid,
+}: {
+  id: string;
+  /** For the show/hide button: "Real-Debrid API key". The caller labels the box itself. */
+  name: string;
+  value: string;
+  onChange: (v: string) => void;
+  locked?: boolean;
+  /** Addresses and account names are not secret: shown as typed. */
+  secret?: boolean;
+  path?: string;
+  invalid?: boolean;
+}) {
+  const [shown, setShown] = useState(false);
+  const plain = !secret || shown;
+  return (
+    <div class="secret-input inline">
+      <input
+        id={id}
+        type={locked || !plain ? 'password' : 'text'}
+        autoComplete="off"
+        spellcheck={false}
+        value={locked ? '' : value}
+        disabled={locked}
+        placeholder={locked && value ? 'Stored — enter your password to see or change it' : undefined}
+        data-path={path}
+        aria-invalid={invalid || undefined}
+        onInput={(e) => onChange(e.currentTarget.value)}
+      />
+      {secret ? (
+        <button type="button" class="secondary small" aria-pressed={shown} aria-label={`Show ${name}`} disabled={locked} aria-controls={id} onClick={() => setShown(!shown)}>
+          {shown ? 'Hide' : 'Show'}
+        </button>
+      ) : null}
+    </div>
   );
 }
 
@@ -286,6 +412,7 @@ export function TagInput({
         <input
           id={id}
           type="text"
+          data-path={path}
           value={text}
           placeholder={placeholder}
           disabled={full}

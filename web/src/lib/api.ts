@@ -2,8 +2,11 @@
  * The page's only way to the server: the public User API (/api/v1/user, Basic auth, If-Match),
  * the manifest proxy, the published config schema and the instance's unconfigured manifest.
  */
+import type { Catalogue } from '../../../src/presets/catalogue.js';
 import type { Config, Issue } from './config.js';
 import type { Schema } from './schema-check.js';
+
+export type { Catalogue };
 
 export interface Credentials {
   /** UUID or alias. */
@@ -18,6 +21,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: Issue[] = [],
+    /** Seconds to wait before asking again (HTTP 429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -43,6 +48,8 @@ interface CallOptions {
   auth?: Credentials;
   body?: unknown;
   ifMatch?: string;
+  /** Default: no-store. The preset catalogue is revalidated by its ETag instead. */
+  cache?: RequestCache;
 }
 
 async function call<T>(method: string, path: string, opts: CallOptions = {}): Promise<{ data: T; etag: string | null }> {
@@ -58,7 +65,7 @@ async function call<T>(method: string, path: string, opts: CallOptions = {}): Pr
       method,
       headers,
       credentials: 'omit',
-      cache: 'no-store',
+      cache: opts.cache ?? 'no-store',
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
     });
   } catch {
@@ -76,11 +83,9 @@ async function call<T>(method: string, path: string, opts: CallOptions = {}): Pr
   if (!res.ok || !env.success) {
     const err = env.error;
     let message = err?.message ?? env.detail ?? `HTTP ${res.status}`;
-    if (res.status === 429) {
-      const retry = res.headers.get('retry-after');
-      message = `Too many requests. Wait ${retry ? `${retry} s` : 'a few seconds'} and try again.`;
-    }
-    throw new ApiError(res.status, err?.code ?? 'ERROR', message, err?.issues ?? []);
+    const retry = Number(res.headers.get('retry-after')) || undefined;
+    if (res.status === 429) message = `Too many requests. Wait ${retry ? `${retry} s` : 'a few seconds'} and try again.`;
+    throw new ApiError(res.status, err?.code ?? 'ERROR', message, err?.issues ?? [], retry);
   }
   return { data: env.data as T, etag: res.headers.get('etag') };
 }
@@ -136,6 +141,11 @@ export const api = {
   },
   async manifest(url: string): Promise<{ manifestUrl: string; manifest: ManifestInfo }> {
     const { data } = await call<{ manifestUrl: string; manifest: ManifestInfo }>('GET', `/api/v1/addon-manifest?url=${encodeURIComponent(url)}`);
+    return data;
+  },
+  /** Every preset kind the server builds: the catalogue and the forms are made from it. */
+  async presets(): Promise<Catalogue> {
+    const { data } = await call<Catalogue>('GET', '/api/v1/presets', { cache: 'no-cache' });
     return data;
   },
   async schema(): Promise<Schema> {

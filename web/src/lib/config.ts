@@ -34,9 +34,6 @@ export interface Issue {
 /** Keys the server sets per request and drops on write (config.md §0). */
 export const SERVER_OWNED_KEYS = ['uuid', 'encryptedPassword', 'trusted', 'ip', 'activeVariants', 'variantSelectorLocation'];
 
-export const DEFAULT_TIMEOUT_MS = 7000;
-export const MIN_TIMEOUT_MS = 1000;
-export const MAX_TIMEOUT_MS = 50000;
 export const MAX_KEYWORDS = 30;
 export const MAX_TEMPLATE_LENGTH = 5000;
 export const MAX_ADDONS = 15;
@@ -116,22 +113,26 @@ export function newInstanceId(existing: Iterable<string>, random: () => number =
   }
 }
 
-/** `stremio://host/x/manifest.json` → `https://host/x/manifest.json`; other text trimmed. */
+/**
+ * An address as people paste it, read as the http(s) URL it stands for: `stremio://host/…` (an
+ * install link) and `host/…` without a scheme both mean `https://host/…`; other text is trimmed.
+ */
 export function normaliseManifestUrl(input: string): string {
   const text = input.trim();
-  return /^stremio:\/\//i.test(text) ? `https://${text.slice('stremio://'.length)}` : text;
+  if (/^stremio:\/\//i.test(text)) return `https://${text.slice('stremio://'.length)}`;
+  return text && !text.includes('://') ? `https://${text}` : text;
 }
 
-/** Why a manifest URL cannot work, or null. The server checks again. */
+/** Why a manifest URL cannot work (naming the address read), or null. The server checks again. */
 export function manifestUrlProblem(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'That is not a URL. A manifest URL looks like https://addon.example.com/manifest.json';
+    return `“${url}” is not an address. A manifest URL looks like https://addon.example.com/manifest.json`;
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'Only http(s) manifest URLs can be used.';
-  if (!parsed.pathname.endsWith('/manifest.json')) return 'That is not a Stremio manifest URL: it must end in /manifest.json';
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `Only http and https manifest URLs can be used, not ${parsed.protocol}//…`;
+  if (!parsed.pathname.endsWith('/manifest.json')) return `${url} is not a Stremio manifest URL: it must end in /manifest.json`;
   return null;
 }
 
@@ -205,11 +206,48 @@ export interface ImportResult {
   notes: string[];
 }
 
+const MULTI_GROUP_RENAMES: Record<string, string> = {
+  remove_uncached: 'aggressive',
+  remove_uncached_same_service: 'conservative',
+  remove_nothing: 'keep_all',
+};
+const STEREO_TAGS = new Set(['H-OU', 'H-SBS']);
+
+/**
+ * The legacy shapes of config.md §0 in their current form, as the server reads them, so an old
+ * AIOStreams export shows (and checks) on the page as it will be stored. Tested against the
+ * server's migration.
+ */
+export function migrateLegacy(cfg: Config): void {
+  const fmt = cfg.formatter;
+  if (isRecord(fmt) && 'definition' in fmt) {
+    const defs = fmt.definitions;
+    if (defs === undefined) fmt.definitions = { custom: fmt.definition };
+    else if (isRecord(defs) && defs.custom === undefined) defs.custom = fmt.definition;
+    if (defs === undefined || isRecord(defs)) delete fmt.definition;
+  }
+  const dedup = cfg.deduplicator;
+  if (isRecord(dedup) && typeof dedup.multiGroupBehaviour === 'string') {
+    dedup.multiGroupBehaviour = MULTI_GROUP_RENAMES[dedup.multiGroupBehaviour] ?? dedup.multiGroupBehaviour;
+  }
+  for (const key of Object.keys(cfg)) {
+    const family = /^(.*)Encodes$/.exec(key)?.[1];
+    const encodes = cfg[key];
+    if (family === undefined || !Array.isArray(encodes) || !encodes.some((v) => STEREO_TAGS.has(v))) continue;
+    const target = `${family}VisualTags`;
+    const tags = cfg[target] ?? [];
+    if (!Array.isArray(tags)) continue;
+    cfg[key] = encodes.filter((v) => !STEREO_TAGS.has(v));
+    cfg[target] = [...tags, ...encodes.filter((v) => STEREO_TAGS.has(v) && !tags.includes(v))];
+  }
+}
+
 /**
  * Reads an exported config: a bare config (ours or AIOStreams'), `{config}`, `{userData}`, or a
- * whole User API envelope. Server-owned keys are dropped; missing required keys get defaults.
+ * whole User API envelope. Server-owned keys are dropped, legacy shapes migrated, missing required
+ * keys get defaults. `knownKinds`: the preset kinds this server builds (from its catalogue).
  */
-export function importConfig(text: string): ImportResult {
+export function importConfig(text: string, knownKinds?: ReadonlySet<string>): ImportResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -226,6 +264,7 @@ export function importConfig(text: string): ImportResult {
   const dropped = SERVER_OWNED_KEYS.filter((k) => k in config);
   for (const k of dropped) delete config[k];
   if (dropped.length) notes.push(`Ignored keys the server sets itself: ${dropped.join(', ')}.`);
+  migrateLegacy(config);
   if (!Array.isArray(config.presets)) {
     config.presets = [];
     notes.push('The file had no addons ("presets"); starting with none.');
@@ -238,15 +277,13 @@ export function importConfig(text: string): ImportResult {
     config.sortCriteria = { global: [] };
     notes.push('The file had no sort order; starting with none.');
   }
-  const other = presetsOf(config).filter((p) => p.type !== 'custom');
-  if (other.length) {
+  const unknown = knownKinds ? [...new Set(presetsOf(config).map((p) => p.type))].filter((t) => !knownKinds.has(t)) : [];
+  if (unknown.length) {
     notes.push(
-      `${other.length} addon${other.length === 1 ? ' uses a preset kind' : 's use preset kinds'} this server does not build yet (${[
-        ...new Set(other.map((p) => p.type)),
-      ].join(', ')}). They are kept; each works only when its "url" option is a full …/manifest.json URL.`,
+      `Kept addons of kinds this server does not build (${unknown.join(', ')}): each works only when its "url" option is a full …/manifest.json URL.`,
     );
   }
-  const blank = servicesOf(config).filter((s) => isRecord(s.credentials) && Object.values(s.credentials).some((v) => v === ''));
+  const blank = servicesOf(config).filter((s) => s.enabled === true && isRecord(s.credentials) && Object.values(s.credentials).some((v) => v === ''));
   if (blank.length) notes.push(`Fill in the credentials of: ${blank.map((s) => s.id).join(', ')} (the export left them out).`);
   if (isRecord(config.parentConfig) && typeof config.parentConfig.password !== 'string') {
     notes.push('The parent config has no password in this file; enter it in the JSON editor before saving.');
