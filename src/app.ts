@@ -7,6 +7,10 @@ import { AppError } from './errors.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/error-handler.js';
 import { buildOpenApiDocument } from './routes/openapi.js';
 import { registerRateLimit } from './http/rate-limit.js';
+import { installDraining } from './http/draining.js';
+import { healthRoutes } from './http/health.js';
+import { metricsRoute } from './http/metrics-route.js';
+import { childLoggerFactory, genReqId, installRequestContext } from './http/request-context.js';
 import { loggerOptions } from './logging.js';
 import { userApiRoutes } from './routes/user-api.js';
 import { configureRoutes } from './routes/configure.js';
@@ -49,12 +53,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     frameworkErrors,
     clientErrorHandler,
-    // Per-request lines only when debugging: at thousands of req/s they would dominate the log.
+    genReqId,
+    childLoggerFactory,
+    // Our draining hook answers requests that arrive while closing, in the envelope.
+    return503OnClosing: false,
+    // Fastify's two lines per request only when debugging; the one-line access log is ours (ACCESS_LOG).
     logController: new LogController({ disableRequestLogging: settings.logLevel !== 'debug' && settings.logLevel !== 'trace' }),
   });
 
   installErrorHandling(app);
+  installRequestContext(app, { accessLog: settings.accessLog });
+  installDraining(app);
   installJsonParser(app);
+  await healthRoutes(app, { db: deps.database.db, version: VERSION });
+  if (settings.metricsToken) await metricsRoute(app, { token: settings.metricsToken });
 
   const aliases = new AliasResolver(settings.aliases);
   const keys = derivePurposeKeys(settings.secretKey);
@@ -128,7 +140,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.type('application/json; charset=utf-8').send((openApi ??= JSON.stringify(buildOpenApiDocument(VERSION)))),
   );
   app.get('/api/v1/schema/config.json', (_req, reply) => reply.type('application/schema+json; charset=utf-8').send((schema ??= JSON.stringify(configJsonSchema()))));
-  app.get('/api/v1/health', (_req, reply) => reply.send({ success: true, detail: 'ok', error: null, data: { version: VERSION } }));
 
   return app;
 }

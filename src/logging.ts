@@ -1,4 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LoggerOptions } from 'pino';
+
+/**
+ * The id of the request being served, for log lines written through loggers that are not the
+ * request's own (services hold the app logger): every line of a request carries its id.
+ */
+export const requestIdContext = new AsyncLocalStorage<string>();
+
+/** Marks a request's own logger, which already carries the id as a binding. */
+export const CARRIES_REQUEST_ID = Symbol('carriesRequestId');
 
 /** Path shapes that carry a secret: /stremio/<uuid>/<token>/… (the token opens the config). */
 const STREMIO_TOKEN = /^(\/stremio\/[^/?]+\/)[^/?]+/;
@@ -17,6 +27,11 @@ export function redactUrl(url: string): string {
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
+    mixin(_object, _level, logger) {
+      if ((logger as { [CARRIES_REQUEST_ID]?: boolean })[CARRIES_REQUEST_ID]) return {};
+      const reqId = requestIdContext.getStore();
+      return reqId === undefined ? {} : { reqId };
+    },
     redact: {
       paths: [
         'req.headers.authorization',

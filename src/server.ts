@@ -39,17 +39,14 @@ async function connectRedis(uri: string, log: Logger): Promise<RedisClientType<a
 
 /** Opens storage, runs migrations, builds the app and listens. */
 export async function startServer(settings: Settings, extra: Partial<AppDeps> = {}): Promise<RunningServer> {
-  const database = await openDatabase(settings.databaseUri);
+  // Written asynchronously: lines logged in one tick (an access line per request) leave in one
+  // write instead of one blocking write each; pino flushes what is left when the process exits.
+  const logger = extra.logger ?? pino(loggerOptions(settings.logLevel), pino.destination({ dest: 1, sync: false }));
+  const log = logger || pino({ level: 'silent' });
+  const database = await openDatabase(settings.databaseUri, log);
   await migrate(database.db);
-  const logger = extra.logger ?? pino(loggerOptions(settings.logLevel));
-  const redis = settings.redisUri ? await connectRedis(settings.redisUri, logger || pino({ level: 'silent' })) : undefined;
+  const redis = settings.redisUri ? await connectRedis(settings.redisUri, log) : undefined;
   const app = await buildApp({ settings, database, redis, ...extra, logger });
-  // Draining: requests in flight complete, but their keep-alive connections must not outlive them,
-  // or an idle client would hold the shutdown open for up to the keep-alive timeout.
-  app.addHook('preClose', (done) => {
-    app.server.keepAliveTimeout = 1;
-    done();
-  });
   const address = await app.listen({ port: settings.port, host: settings.host });
   if (settings.secretKeyGenerated) app.log.info({ dataDir: settings.dataDir }, 'generated a new SECRET_KEY and kept it in DATA_DIR/secret.key');
   app.log.info({ address, database: settings.databaseUri.split(':')[0] }, 'ready');
@@ -57,7 +54,16 @@ export async function startServer(settings: Settings, extra: Partial<AppDeps> = 
     app,
     url: address,
     async close() {
-      await app.close();
+      // In-flight requests get SHUTDOWN_TIMEOUT to finish; then their connections are closed.
+      const cutOff = setTimeout(() => {
+        app.log.warn('shutdown timeout reached: closing the connections still open');
+        app.server.closeAllConnections();
+      }, settings.shutdownTimeoutMs);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(cutOff);
+      }
       await database.close();
       if (redis?.isOpen) await redis.close().catch(() => undefined);
     },
@@ -81,6 +87,11 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     server.app.log.info({ signal }, 'draining in-flight requests, then closing');
+    // Last resort, should closing the database or Redis hang: a stop must never need SIGKILL.
+    setTimeout(() => {
+      server.app.log.error('shutdown did not complete in time; exiting');
+      process.exit(1);
+    }, settings.shutdownTimeoutMs + 1_500).unref();
     server.close().then(
       () => process.exit(0),
       (err: unknown) => {

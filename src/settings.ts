@@ -83,6 +83,11 @@ const envSchema = z.object({
     .transform((v) => v ?? 'all'),
   TRUSTED_UUIDS: optionalString,
   EXPOSE_SERVER_TIMING: bool(false),
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || /^\S{16,}$/.test(v), {
+    message: 'must be at least 16 characters without spaces; generate one with `openssl rand -hex 32`',
+  }),
+  ACCESS_LOG: bool(true),
+  SHUTDOWN_TIMEOUT: int(8, 1, 3_600),
 });
 
 export interface Alias {
@@ -123,6 +128,12 @@ export interface Settings {
   regexAccess: 'all' | 'trusted' | 'none';
   trustedUuids: Set<string>;
   exposeServerTiming: boolean;
+  /** Serves GET /metrics to a Bearer of this token; no metrics at all when unset. */
+  metricsToken: string | undefined;
+  /** One log line per answered request. */
+  accessLog: boolean;
+  /** How long in-flight requests may run on after SIGTERM before their connections are closed. */
+  shutdownTimeoutMs: number;
 }
 
 export class SettingsError extends Error {
@@ -220,6 +231,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     streamCacheMaxAge: e.STREAM_CACHE_MAX_AGE,
     regexAccess: e.REGEX_FILTER_ACCESS,
     exposeServerTiming: e.EXPOSE_SERVER_TIMING,
+    metricsToken: e.METRICS_TOKEN,
+    accessLog: e.ACCESS_LOG,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT * 1000,
     trustedUuids: new Set((e.TRUSTED_UUIDS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
   };
 }

@@ -7,6 +7,7 @@ import { requestKind } from './request-kind.js';
 import { fetchJson } from './upstream/http-client.js';
 import { serves, type ManifestCache, type StremioManifest } from './upstream/manifests.js';
 import { streamCacheBudget } from './cache/memory-budget.js';
+import { countCache } from '../metrics.js';
 import { TieredBytes, type RedisBytes } from './cache/shared-store.js';
 
 export interface AddonServiceOptions {
@@ -75,6 +76,7 @@ export class AddonService {
     const key = `${ready.uuid}:${ready.version}:${type}:${id}`;
     // Only whole answers are kept, and those carry the configured cacheMaxAge.
     const cached = this.opts.resultTtlMs > 0 ? await this.results.get(key) : undefined;
+    countCache('stream_results', cached !== undefined);
     if (cached) return { body: {}, payload: cached, cacheMaxAge: this.opts.cacheMaxAge, timings: { cache: performance.now() - started } };
     const kind = requestKind(type, id);
     const outcome = await fetchStreams(ready.addons, { type, id, kind }, {

@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { availableParallelism } from 'node:os';
+import { gaugeSource, observePasswordHash } from '../metrics.js';
 
 /** Argon2id parameters; stored per user so they can be raised later without breaking old rows. */
 export interface KdfParams {
@@ -22,11 +23,14 @@ export const kdfStats = { runs: 0 };
  */
 export async function stretchPassword(password: string, salt: Buffer, params: KdfParams): Promise<Buffer> {
   kdfStats.runs++;
+  const queued = performance.now();
   await acquire();
+  const started = performance.now();
   try {
     return await hashRaw(password, salt, params);
   } finally {
     release();
+    observePasswordHash(started - queued, performance.now() - started);
   }
 }
 
@@ -37,6 +41,7 @@ export async function stretchPassword(password: string, salt: Buffer, params: Kd
 const MAX_CONCURRENT = Math.max(1, availableParallelism());
 let running = 0;
 const waiting: (() => void)[] = [];
+gaugeSource('aiostreams_password_hash_queue_length', 'Password hashes waiting for a free slot', () => waiting.length);
 
 function acquire(): Promise<void> {
   if (running < MAX_CONCURRENT) {

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../errors.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
+import { drainRefusedBody } from './drain-body.js';
 import { fail, STATUS_OF } from './envelope.js';
 
 /** Fastify's own client-error codes, translated into ours with a message a person can act on. */
@@ -13,6 +15,9 @@ const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
 };
 
 export const UNAUTHORIZED_CHALLENGE = 'Basic realm="AIOStreams", charset="UTF-8"';
+
+/** What a 503 (database away, shutting down, not ready) tells the client to wait. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Every error becomes the envelope; a 5xx never shows its internals. */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -33,12 +38,19 @@ export function installErrorHandling(app: FastifyInstance): void {
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       code = 'BAD_REQUEST';
       message = err.message;
+    } else if (isStoreUnavailable(err)) {
+      code = 'SERVICE_UNAVAILABLE';
+      message = 'The database is unavailable; retry in a moment';
     } else {
       code = 'INTERNAL_SERVER_ERROR';
       message = 'Internal server error';
     }
     const status = STATUS_OF[code];
-    if (status >= 500) request.log.error({ err }, 'request failed');
+    if (status === 503) {
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      if (!(err instanceof AppError)) request.log.warn({ err: err.message }, 'database unavailable');
+    } else if (status >= 500) request.log.error({ err }, 'request failed');
+    if (status === 413) drainRefusedBody(request, reply);
     // Only the User API speaks Basic auth; elsewhere the challenge would pop a browser login box.
     if (status === 401 && request.url.startsWith('/api/')) reply.header('www-authenticate', UNAUTHORIZED_CHALLENGE);
     reply.header('cache-control', 'no-store');
@@ -57,6 +69,7 @@ export function installErrorHandling(app: FastifyInstance): void {
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  reply.header('x-request-id', request.id);
   if (request.url.startsWith('/stremio/')) reply.header('access-control-allow-origin', '*');
   reply
     .code(tooLong ? 414 : 400)

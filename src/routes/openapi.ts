@@ -75,9 +75,12 @@ const body = (schema: z.ZodType) => ({
   content: { 'application/json': { schema: withConfigRef(toSchema(schema)) } },
 });
 
+const unavailable = errorResponse('The database is unavailable or the server is shutting down; see Retry-After');
+
 const authErrors = {
   '401': errorResponse('Missing, malformed or wrong credentials (unknown uuid and wrong password look the same)'),
   '429': errorResponse('Rate limit exceeded; see Retry-After'),
+  '503': unavailable,
 };
 
 /** The OpenAPI 3 document of the User API, built from the schemas the handlers validate with. */
@@ -108,7 +111,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         head: {
           summary: 'Check that a user exists',
           parameters: [{ name: 'uuid', in: 'query', required: true, schema: { type: 'string' } }],
-          responses: { '200': response('User exists', toSchema(uuidData)), '404': errorResponse('No such user') },
+          responses: { '200': response('User exists', toSchema(uuidData)), '404': errorResponse('No such user'), '503': unavailable },
         },
         get: {
           summary: 'Get the user configuration and an encryptedPassword token',
@@ -124,6 +127,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
             '400': errorResponse('Invalid body or config'),
             '413': errorResponse('Body too large'),
             '429': authErrors['429'],
+            '503': unavailable,
           },
         },
         put: {
@@ -157,6 +161,18 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
             '400': errorResponse('Not a manifest URL, unreachable, or not a Stremio manifest'),
             '429': authErrors['429'],
           },
+        },
+      },
+      '/api/v1/health': {
+        get: {
+          summary: 'Liveness: the process answers',
+          responses: { '200': response('Alive', { type: 'object', properties: { version: { type: 'string' } } }), '503': unavailable },
+        },
+      },
+      '/api/v1/ready': {
+        get: {
+          summary: 'Readiness: the database answers and its migrations have run',
+          responses: { '200': response('Ready', { type: 'object', properties: { version: { type: 'string' } } }), '503': unavailable },
         },
       },
       '/api/v1/presets': {

@@ -29,8 +29,15 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * How long a request waits for a PostgreSQL connection, and the longest one statement may run:
+ * with the server down or unreachable, requests fail fast (a 503) instead of queueing for ever.
+ */
+const CONNECT_TIMEOUT_MS = 3_000;
+const STATEMENT_TIMEOUT_MS = 10_000;
+
 /** Opens the database named by DATABASE_URI: sqlite://<path> or postgres(ql)://… */
-export async function openDatabase(uri: string): Promise<OpenedDatabase> {
+export async function openDatabase(uri: string, log?: { warn(obj: object, msg: string): void }): Promise<OpenedDatabase> {
   if (uri.startsWith('sqlite://')) {
     const file = uri.slice('sqlite://'.length);
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -46,7 +53,20 @@ export async function openDatabase(uri: string): Promise<OpenedDatabase> {
   }
   if (/^postgres(ql)?:\/\//.test(uri)) {
     const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: uri, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: uri,
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      // Notices a peer that vanished without closing the connection (a host gone, a cable pulled).
+      keepAlive: true,
+    });
+    // A connection the server drops (a restart, a crash, a failover) emits 'error': on the pool when
+    // it was idle, on the client when a query was running. With no listener either one would crash
+    // the process. The query itself fails (a 503), and the pool replaces the dead connection.
+    const dropped = (err: Error) => log?.warn({ err: err.message }, 'PostgreSQL dropped a connection');
+    pool.on('error', dropped);
+    pool.on('connect', (client) => client.on('error', dropped));
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

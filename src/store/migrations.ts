@@ -55,3 +55,10 @@ export async function migrate(db: Kysely<any>): Promise<string[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Whether every migration this build knows has run: the readiness check (one small query). */
+export async function migrationsComplete(db: Kysely<any>): Promise<boolean> {
+  const rows = await db.selectFrom('schema_migrations').select('name').execute();
+  const done = new Set(rows.map((r: { name: string }) => r.name));
+  return Object.keys(migrations).every((name) => done.has(name));
+}

@@ -17,6 +17,7 @@ import { AppError } from '../errors.js';
 import type { UserRow, UsersRepository } from '../store/users-repository.js';
 import type { AliasResolver } from './aliases.js';
 import { checkPassword } from './password-policy.js';
+import { countCache } from '../metrics.js';
 
 /** What a successful authentication unlocks: the user's keys and the row they were checked against. */
 export interface Session {
@@ -104,6 +105,7 @@ export class UserService {
     }
     if (opts.tokenOnly) return null;
     const cached = this.passwordCache.get(uuid, secret);
+    countCache('passwords', cached !== undefined);
     if (cached) {
       const session = this.unlock(row, cached);
       if (session) return session;

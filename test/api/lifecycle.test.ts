@@ -1,157 +1,20 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { basic, call, createUser, getUser, headUser, MINIMAL_CONFIG } from '../helpers/api.js';
+import { ensureBuilt, killChildren, removeTempDirs, spawnServer, startChild, stopChild, tempDir } from '../helpers/child-server.js';
 import { assertPostgresReachable, freshPostgresUri, TEST_DATABASE_URI } from '../helpers/services.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SERVER_JS = path.join(ROOT, 'dist', 'server.js');
-
-/** Newest modification time under a directory (the sources the build compiles). */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ when it is missing or older than src/ (so the test runs the code under test). */
-function ensureBuilt(): void {
-  if (existsSync(SERVER_JS) && statSync(SERVER_JS).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return;
-  try {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
-  } catch (err) {
-    // tsc still emits when another part of the tree has a type error; only a missing server is fatal.
-    if (!existsSync(SERVER_JS)) throw new Error(`npm run build failed: ${(err as { stdout?: Buffer }).stdout?.toString() ?? err}`);
-  }
-}
-
-type LogLine = Record<string, any>;
-
-interface Child {
-  proc: ChildProcess;
-  lines: LogLine[];
-  stdout(): string;
-  stderr(): string;
-  /** The first log line (past or future) matching `pred`; rejects if the process exits first. */
-  waitFor(pred: (line: LogLine) => boolean, what: string): Promise<LogLine>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const children: Child[] = [];
-const dirs: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'aio-life-'));
-  dirs.push(dir);
-  return dir;
-}
-
-/** The compiled server as a child process, with only the environment given (plus PATH). */
-function spawnServer(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, [SERVER_JS], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DISABLE_RATE_LIMITS: 'true', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  let partial = '';
-  const lines: LogLine[] = [];
-  const waiters: { pred: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
-  proc.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString('utf8');
-    partial += chunk.toString('utf8');
-    let nl: number;
-    while ((nl = partial.indexOf('\n')) >= 0) {
-      const text = partial.slice(0, nl);
-      partial = partial.slice(nl + 1);
-      let line: LogLine;
-      try {
-        line = JSON.parse(text) as LogLine;
-      } catch {
-        continue;
-      }
-      lines.push(line);
-      for (const w of [...waiters]) {
-        if (w.pred(line)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(line);
-        }
-      }
-    }
-  });
-  proc.stderr!.on('data', (chunk: Buffer) => {
-    err += chunk.toString('utf8');
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    proc.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-  const child: Child = {
-    proc,
-    lines,
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    waitFor(pred, what) {
-      const seen = lines.find(pred);
-      if (seen) return Promise.resolve(seen);
-      return new Promise<LogLine>((resolve, reject) => {
-        waiters.push({ pred, resolve });
-        void exited.then(({ code, signal }) => {
-          // Give the stdout stream its last data before deciding the line never came.
-          setImmediate(() => {
-            const late = lines.find(pred);
-            if (late) resolve(late);
-            else reject(new Error(`server exited (${code ?? signal}) before "${what}"\nstdout: ${out}\nstderr: ${err}`));
-          });
-        });
-      });
-    },
-  };
-  children.push(child);
-  return child;
-}
-
-async function startChild(env: Record<string, string>): Promise<{ child: Child; url: string }> {
-  const child = spawnServer(env);
-  const ready = await child.waitFor((l) => l.msg === 'ready', 'ready');
-  expect(ready.address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  return { child, url: ready.address as string };
-}
-
-async function stopChild(child: Child): Promise<number | null> {
-  child.proc.kill('SIGTERM');
-  const { code } = await child.exited;
-  return code;
-}
 
 beforeAll(() => {
   ensureBuilt();
 }, 180_000);
 
-afterEach(async () => {
-  // Only the processes this file started, each by its own handle.
-  for (const child of children.splice(0)) {
-    if (child.proc.exitCode === null && child.proc.signalCode === null) {
-      child.proc.kill('SIGKILL');
-      await child.exited;
-    }
-  }
-});
-
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(killChildren);
+afterAll(removeTempDirs);
 
 describe('the compiled server as a process', () => {
   it('starts on a fresh DATA_DIR, answers, and exits 0 on SIGTERM', async () => {
@@ -186,6 +49,9 @@ describe('the compiled server as a process', () => {
     [{ USER_API_ACCEPT_TOKEN: 'sometimes' }, 'USER_API_ACCEPT_TOKEN'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN'],
+    [{ ACCESS_LOG: 'sometimes' }, 'ACCESS_LOG'],
+    [{ SHUTDOWN_TIMEOUT: '0' }, 'SHUTDOWN_TIMEOUT'],
   ];
 
   it.each(badSettings)('a bad setting %o exits non-zero with a message naming %s', async (env, name) => {

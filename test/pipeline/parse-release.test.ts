@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearParseCache, parseReleaseName } from '../../src/addon/pipeline/parse.js';
 import type { ReleaseInfo } from '../../src/addon/pipeline/types.js';
+import { streamCacheBudget } from '../../src/addon/cache/memory-budget.js';
 
 type Picked = Pick<ReleaseInfo, 'resolution' | 'quality' | 'encode' | 'visualTags' | 'audioTags' | 'audioChannels'>;
 const tags = (name: string): Picked => {
@@ -225,13 +226,18 @@ describe('parseReleaseName: languages', () => {
 });
 
 describe('parseReleaseName: cache', () => {
-  it('returns the same object for the same text until cleared', () => {
+  it('keeps one entry per distinct name and answers repeats from it, each with its own object', () => {
+    clearParseCache();
     const name = 'Cache.Test.2020.1080p.WEB-DL.x264-GRP';
     const first = parseReleaseName(name);
-    expect(parseReleaseName(name)).toBe(first);
+    const held = streamCacheBudget.usedBytes;
+    expect(held).toBeGreaterThan(name.length);
+    const second = parseReleaseName(name);
+    expect(streamCacheBudget.usedBytes).toBe(held);
+    expect(second).not.toBe(first);
+    expect(second).toStrictEqual(first);
     clearParseCache();
-    const again = parseReleaseName(name);
-    expect(again).not.toBe(first);
-    expect(again).toEqual(first);
+    expect(streamCacheBudget.usedBytes).toBe(0);
+    expect(parseReleaseName(name)).toStrictEqual(first);
   });
 });

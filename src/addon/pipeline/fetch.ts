@@ -1,3 +1,4 @@
+import { countCache } from '../../metrics.js';
 import { resourceUrl, type ResolvedAddon } from '../addons.js';
 import { streamCacheBudget } from '../cache/memory-budget.js';
 import { TieredBytes, type RedisBytes } from '../cache/shared-store.js';
@@ -64,6 +65,7 @@ export class StreamResponseCache {
     // Without a cache nothing is shared, so the caller's own fetch may stop at its deadline.
     if (this.ttlMs <= 0) return fetchJson(url, { timeoutMs: addon.timeoutMs, maxBytes: MAX_STREAMS_BYTES, signal, headers: addon.headers });
     const hit = this.cache.getLocal(key);
+    countCache('upstream_streams', hit !== undefined);
     if (hit) return Promise.resolve(cachedBody(hit));
     const flight = `${key}\n${addon.timeoutMs}`;
     let shared = this.inflight.get(flight);

@@ -1,4 +1,5 @@
 import { Agent, interceptors, request } from 'undici';
+import { observeUpstream } from '../../metrics.js';
 
 /**
  * The one way the server talks to upstream addons: keep-alive pool, a timeout per call, a cap on
@@ -65,11 +66,19 @@ function requestHeaders(extra: Record<string, string> | undefined): Record<strin
 
 /** The answer's bytes, unparsed (for caches that keep the compact form). */
 export async function fetchBody(url: string, opts: FetchOptions): Promise<FetchResult<Buffer>> {
+  const res = await fetchBodyOnce(url, opts);
+  observeUpstream(url, res.ms, res.ok ? 'ok' : res.error === DEADLINE_REACHED || res.error.startsWith('timed out') ? 'timeout' : 'error');
+  return res;
+}
+
+async function fetchBodyOnce(url: string, opts: FetchOptions): Promise<FetchResult<Buffer>> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const signals = [AbortSignal.timeout(opts.timeoutMs)];
-  if (opts.signal) signals.push(opts.signal);
-  const signal = AbortSignal.any(signals);
+  // A timer, not AbortSignal.timeout(): on Node 20 a timeout signal held only by AbortSignal.any()
+  // can be garbage-collected before it fires, and a hanging addon then holds the request for ever.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), opts.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([timeout.signal, opts.signal]) : timeout.signal;
   try {
     const res = await request(url, { method: 'GET', dispatcher: agent, signal, headers: requestHeaders(opts.headers) });
     if (res.statusCode < 200 || res.statusCode >= 300) {
@@ -100,6 +109,8 @@ export async function fetchBody(url: string, opts: FetchOptions): Promise<FetchR
       return { ok: false, error: reason, ms: elapsed() };
     }
     return { ok: false, error: describeNetworkError(err), ms: elapsed() };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -2,6 +2,7 @@ import type { ResolvedAddon } from '../addons.js';
 import { fetchJson, untilDeadline, type FetchResult } from './http-client.js';
 import { retainedSize } from '../cache/memory-budget.js';
 import { TtlCache } from './ttl-cache.js';
+import { countCache } from '../../metrics.js';
 
 /** The parts of a Stremio addon manifest we read (stremio-addon-sdk's protocol). */
 export interface ManifestResource {
@@ -86,6 +87,7 @@ export class ManifestCache {
     // A manifest is the same whoever asked; a failure ("timed out after N ms") depends on the timeout.
     const flight = `${key}\n${addon.timeoutMs}`;
     const hit = this.cache.get(key) ?? this.cache.get(flight);
+    countCache('manifests', hit !== undefined);
     if (hit) return hit;
     const shared = this.cache.share(flight, async () => {
       const res = await load(`${addon.baseUrl}/manifest.json${addon.query}`, addon.timeoutMs, addon.headers);
