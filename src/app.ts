@@ -21,6 +21,7 @@ import { AddonService } from './addon/addon-service.js';
 import { ReadyConfigLoader } from './addon/config-loader.js';
 import { DEFAULT_DESCRIPTION, type InstanceInfo } from './addon/manifest.js';
 import { StreamResponseCache } from './addon/pipeline/fetch.js';
+import { ReleaseNamePool } from './addon/pipeline/parse/release-pool.js';
 import { streamCacheBudget } from './addon/cache/memory-budget.js';
 import { RedisBytes } from './addon/cache/shared-store.js';
 import { ManifestCache } from './addon/upstream/manifests.js';
@@ -99,10 +100,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // With Redis, upstream and final stream answers are shared by every instance.
   const shared = deps.redis ? { redis: deps.redis, key: keys.streamCache } : undefined;
   const instance: InstanceInfo = { name: settings.addonName, description: DEFAULT_DESCRIPTION, version: VERSION, logo: settings.addonLogo };
+  const releaseNames = settings.parseThreads > 0 ? new ReleaseNamePool(settings.parseThreads, (err) => app.log.error({ err }, 'a release-name worker thread failed')) : undefined;
+  if (releaseNames) app.addHook('onClose', () => releaseNames.close());
   const addon = new AddonService({
     instance,
     manifests: new ManifestCache(),
     responses: new StreamResponseCache(settings.upstreamStreamCacheTtlMs, shared && new RedisBytes(shared, 'upstream')),
+    releaseNames,
     sharedResults: shared && new RedisBytes(shared, 'result'),
     streamDeadlineMs: settings.streamDeadlineMs,
     resultTtlMs: settings.streamResultCacheTtlMs,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { isUuid } from './uuid.js';
 
@@ -77,6 +78,8 @@ const envSchema = z.object({
   STREAM_RESULT_CACHE_TTL: int(60, 0, 86_400),
   STREAM_CACHE_MB: int(64, 0, 65_536),
   STREAM_CACHE_MAX_AGE: int(60, 0, 86_400),
+  // One core stays with the event loop, which parses a share of each batch itself.
+  PARSE_THREADS: int(Math.max(0, availableParallelism() - 1), 0, 64),
   REGEX_FILTER_ACCESS: z
     .enum(['all', 'trusted', 'none'])
     .optional()
@@ -124,6 +127,8 @@ export interface Settings {
   streamCacheBytes: number;
   /** Seconds Stremio may cache an answer. */
   streamCacheMaxAge: number;
+  /** Worker threads that parse new release names in bulk; 0 parses on the event loop only. */
+  parseThreads: number;
   /** Regex filters run in RE2 (linear time), so they are safe to allow everyone by default. */
   regexAccess: 'all' | 'trusted' | 'none';
   trustedUuids: Set<string>;
@@ -229,6 +234,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     streamResultCacheTtlMs: e.STREAM_RESULT_CACHE_TTL * 1000,
     streamCacheBytes: e.STREAM_CACHE_MB * 1024 * 1024,
     streamCacheMaxAge: e.STREAM_CACHE_MAX_AGE,
+    parseThreads: e.PARSE_THREADS,
     regexAccess: e.REGEX_FILTER_ACCESS,
     exposeServerTiming: e.EXPOSE_SERVER_TIMING,
     metricsToken: e.METRICS_TOKEN,

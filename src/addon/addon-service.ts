@@ -2,6 +2,7 @@ import { resourceUrl, type ResolvedAddon } from './addons.js';
 import { errorMeta, errorStream, errorSubtitle } from './error-items.js';
 import { buildUserManifest, type InstanceInfo } from './manifest.js';
 import { fetchStreams, type StreamResponseCache } from './pipeline/fetch.js';
+import type { ReleaseNamePool } from './pipeline/parse/release-pool.js';
 import type { ReadyConfig } from './ready-config.js';
 import { requestKind } from './request-kind.js';
 import { fetchJson } from './upstream/http-client.js';
@@ -14,6 +15,8 @@ export interface AddonServiceOptions {
   instance: InstanceInfo;
   manifests: ManifestCache;
   responses: StreamResponseCache;
+  /** Parses a request's new release names on worker threads; without it, on the event loop. */
+  releaseNames?: ReleaseNamePool | undefined;
   /** Longest a stream request waits for upstream addons, whatever their timeouts. */
   streamDeadlineMs: number;
   /** Per-user final stream lists, by (uuid, version, type, id); 0 turns it off. */
@@ -82,6 +85,7 @@ export class AddonService {
     const outcome = await fetchStreams(ready.addons, { type, id, kind }, {
       manifests: this.opts.manifests,
       responses: this.opts.responses,
+      releaseNames: this.opts.releaseNames,
       deadlineMs: Math.min(this.opts.streamDeadlineMs, Math.max(0, ...ready.addons.map((a) => a.timeoutMs)) + 250),
     });
     const fetched = performance.now();

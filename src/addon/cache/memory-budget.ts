@@ -140,6 +140,12 @@ export class BudgetedCache<V> {
     return node.value;
   }
 
+  /** Whether `key` holds a live entry; unlike `get`, it does not count as a use. */
+  has(key: string): boolean {
+    const node = this.map.get(key);
+    return node !== undefined && node.expires > Date.now();
+  }
+
   /** `weight`: bytes the entry keeps alive; `ttlMs`: how long it may be served (default: until evicted). */
   set(key: string, value: V, weight: number, ttlMs = Infinity): void {
     const old = this.map.get(key);

@@ -4,7 +4,8 @@ import { streamCacheBudget } from '../cache/memory-budget.js';
 import { TieredBytes, type RedisBytes } from '../cache/shared-store.js';
 import { fetchBody, fetchJson, parseBody, untilDeadline, type FetchResult } from '../upstream/http-client.js';
 import { serves, type ManifestCache } from '../upstream/manifests.js';
-import { parseStream } from './parse.js';
+import { parseStream, releaseNamesOf } from './parse.js';
+import type { ReleaseNamePool } from './parse/release-pool.js';
 import type { ParsedStream } from './types.js';
 
 export interface AddonFailure {
@@ -100,7 +101,7 @@ const cachedBody = (bytes: Buffer): FetchResult => parseBody({ ok: true, data: b
 export async function fetchStreams(
   addons: readonly ResolvedAddon[],
   req: StreamRequest,
-  deps: { manifests: ManifestCache; responses: StreamResponseCache; deadlineMs: number },
+  deps: { manifests: ManifestCache; responses: StreamResponseCache; deadlineMs: number; releaseNames?: ReleaseNamePool },
 ): Promise<FetchOutcome> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), deps.deadlineMs);
@@ -122,9 +123,11 @@ export async function fetchStreams(
     if (!res.ok) return fail(res.error);
     const list = (res.data as { streams?: unknown } | null)?.streams;
     if (!Array.isArray(list)) return fail('answer has no "streams" list');
+    const items: unknown[] = list.length > MAX_STREAMS_PER_ADDON ? list.slice(0, MAX_STREAMS_PER_ADDON) : list;
+    if (deps.releaseNames) await deps.releaseNames.prepare(items.flatMap((raw) => releaseNamesOf(raw, addon.ref)));
     const parsed: ParsedStream[] = [];
     const started = performance.now();
-    for (const raw of list.length > MAX_STREAMS_PER_ADDON ? list.slice(0, MAX_STREAMS_PER_ADDON) : list) {
+    for (const raw of items) {
       const p = parseStream(raw, addon.ref);
       if (!p) continue;
       if ('error' in p) return fail(p.error);

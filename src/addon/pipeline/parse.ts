@@ -2,6 +2,7 @@
 // part (release-name parsing) is cached per name in ./parse/release.ts, so a release seen in any
 // earlier request (any user, any title) costs a lookup. Every stream gets an object of one shape,
 // built once: no copies, no spreads, no per-stream hidden classes.
+import type { ParseHints } from '../../presets/types.js';
 import { languagesFromFlags } from './parse/languages.js';
 import { nameKey, parseReleaseName } from './parse/release.js';
 import { detectService } from './parse/service.js';
@@ -64,14 +65,7 @@ function parseUpstream(s: UpstreamStream, addon: AddonRef): ParsedStream | Parse
   }
 
   const filename = nonEmptyString(behaviour.filename) ?? filenameFromText(text);
-  const folderLine =
-    typeof behaviour.folderName === 'string'
-      ? behaviour.folderName.trim()
-      : torrentioStyle
-        ? firstLine(text)
-        : hints.folderMarker
-          ? markedFolder(text)
-          : undefined;
+  const folderLine = folderLineOf(behaviour, text, hints);
   const file = filename ? parseReleaseName(filename) : undefined;
   const folderName = folderLine && !(file && nameKey(folderLine) === file.key) ? folderLine : undefined;
 
@@ -157,23 +151,61 @@ function parseUpstream(s: UpstreamStream, addon: AddonRef): ParsedStream | Parse
 /** The dedup/folder comparison form of a file name (§4.1.3, §7). */
 export { nameKey as normaliseFilename } from './parse/release.js';
 
+/**
+ * The release names parsing `raw` may ask for (a superset: every candidate line of a text without
+ * a filename), so they can be parsed ahead, in bulk, off the event loop.
+ */
+export function releaseNamesOf(raw: unknown, addon: AddonRef): string[] {
+  if (!isRecord(raw)) return [];
+  const s = raw as UpstreamStream;
+  const text = nonEmptyString(s.description) ?? (typeof s.title === 'string' ? s.title : '');
+  const behaviour = isRecord(s.behaviorHints) ? s.behaviorHints : {};
+  const names: string[] = [];
+  const filename = nonEmptyString(behaviour.filename);
+  if (filename) names.push(filename);
+  else {
+    for (const line of candidateLines(text)) {
+      const cleaned = cleanFilename(line);
+      names.push(line);
+      if (cleaned && cleaned !== line) names.push(cleaned);
+    }
+  }
+  const folderLine = folderLineOf(behaviour, text, addon.parseHints ?? {});
+  if (folderLine) names.push(folderLine);
+  return names;
+}
+
+/** The folder (torrent) name line: the hint, Torrentio's first line, or MediaFusion's 📁 line. */
+function folderLineOf(behaviour: Record<string, unknown>, text: string, hints: ParseHints): string | undefined {
+  if (typeof behaviour.folderName === 'string') return behaviour.folderName.trim();
+  if (hints.torrentioText === true) return firstLine(text);
+  return hints.folderMarker ? markedFolder(text) : undefined;
+}
+
 /** §4.1.2: the first of five non-empty lines naming a year/season/episode, else the first line. */
 function filenameFromText(text: string): string | undefined {
-  const lines: string[] = [];
-  for (const line of text.split(LINE_BREAK)) {
-    const trimmed = line.trim();
-    if (trimmed) lines.push(trimmed);
-    if (lines.length === 5) break;
-  }
+  const lines = candidateLines(text);
   const chosen =
     lines.find((line) => {
       const info = parseReleaseName(line);
       return info.year !== undefined || info.seasons.length > 0 || info.episodes.length > 0;
     }) ?? lines[0];
   if (!chosen) return undefined;
-  const cleaned = chosen.replace(LEADING_EMOJI, '').replace(LABEL_PREFIX, '').trim();
-  return cleaned || undefined;
+  return cleanFilename(chosen) || undefined;
 }
+
+/** The first five non-empty lines, trimmed. */
+function candidateLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const line of text.split(LINE_BREAK)) {
+    const trimmed = line.trim();
+    if (trimmed) lines.push(trimmed);
+    if (lines.length === 5) break;
+  }
+  return lines;
+}
+
+const cleanFilename = (line: string): string => line.replace(LEADING_EMOJI, '').replace(LABEL_PREFIX, '').trim();
 
 /** The first duration written in the text, in milliseconds. */
 function durationOf(text: string): number | undefined {
