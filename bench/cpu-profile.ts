@@ -33,7 +33,8 @@ const INHERITS = /^$|^node:|\/dist\/addon\/pipeline\/(attributes|user-regex|type
 
 function ownStage(functionName: string, url: string): string | undefined {
   if (functionName === '(garbage collector)') return 'garbage collector';
-  if (functionName === '(program)' || functionName === '(idle)') return 'program/idle';
+  // A worker thread (piscina) waiting for its next task is idle too.
+  if (functionName === '(program)' || functionName === '(idle)' || (functionName === 'atomicsWaitLoop' && url.includes('/piscina/'))) return 'program/idle';
   // The root is no stage: Node internals called straight from the event loop end up in "other".
   if (functionName === '(root)') return 'other';
   // JSON.parse/stringify are built-ins (no url); the issue counts them with fetching.

@@ -219,9 +219,17 @@ export async function benchStreams(iterations: number, seconds: number, coldRequ
       await cpuPerRequest(server, user, quarter);
       return [from, hrtimeUs()] as const;
     });
-    const profile = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
-    if (!profile) throw new Error('the server wrote no CPU profile');
-    const stages = stageTimes(path.join(profileDir, profile), ...window);
+    // One profile per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile): the release-name
+    // workers' samples count too, but not their waiting for work.
+    const profiles = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+    if (profiles.length === 0) throw new Error('the server wrote no CPU profile');
+    const stages = new Map(STAGE_NAMES.map((s) => [s, 0]));
+    for (const file of profiles) {
+      const worker = /\.\d+\.(\d+)\.\d+\.cpuprofile$/.exec(file)?.[1] !== '0';
+      for (const [stage, ms] of stageTimes(path.join(profileDir, file), ...window)) {
+        if (!(worker && stage === 'program/idle')) stages.set(stage, stages.get(stage)! + ms);
+      }
+    }
     rmSync(profileDir, { recursive: true, force: true });
     const profiled = [...stages.values()].reduce((a, b) => a + b, 0);
 
@@ -237,7 +245,7 @@ export async function benchStreams(iterations: number, seconds: number, coldRequ
       [`RSS after ${quarter} cold requests (10 clients)`, mb(main.rssQuarter), '', '≤ 200 MB'],
       [`RSS after ${coldRequests} cold requests (10 clients)`, mb(main.rssCold), '', '≤ 200 MB, flat'],
       [`RSS after ${coldRequests} cold requests, STREAM_CACHE_MB=0`, mb(noCache.rss), '', `near idle (${mb(noCache.idle)})`],
-      [`CPU share by stage (sampling profile, ${quarter} cold requests, 10 clients):`, '', '', ''],
+      [`CPU share by stage (sampling profile of every thread, ${quarter} cold requests, 10 clients):`, '', '', ''],
       ...STAGE_NAMES.map((s) => [`  ${s}`, `${((100 * stages.get(s)!) / profiled).toFixed(1)} %`, '', '–']),
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -168,17 +168,16 @@ export class BudgetedCache<V> {
   }
 }
 
+const BEYOND_LATIN1 = /[^\0-\xff]/;
+
 /**
  * Bytes a small JSON-like value keeps alive in V8, estimated: headers and slots of objects and
  * arrays, string characters (two bytes each once any is outside Latin-1), boxed numbers.
  */
 export function retainedSize(value: unknown): number {
   switch (typeof value) {
-    case 'string': {
-      let wide = false;
-      for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) { wide = true; break; }
-      return 16 + (wide ? 2 : 1) * value.length;
-    }
+    case 'string':
+      return 16 + (BEYOND_LATIN1.test(value) ? 2 : 1) * value.length;
     case 'number':
       return Number.isInteger(value) && Math.abs(value) < 2 ** 30 ? 0 : 16;
     case 'object': {
