@@ -5,7 +5,7 @@
 import { Piscina } from 'piscina';
 import { keepParsedName, keepsParsedNames, parseReleaseName, uncachedNames } from './release.js';
 
-/** Below this many new names the messages cost more than they save. */
+/** Smaller batches stay on the event loop: they hold it ~2 ms at most, less than a round trip is worth. */
 const MIN_BATCH = 64;
 
 export class ReleaseNamePool {
