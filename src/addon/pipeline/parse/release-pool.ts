@@ -22,6 +22,10 @@ export class ReleaseNamePool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: Number.POSITIVE_INFINITY,
+      // As the main thread's small semi-space (npm start): a parse leaves little alive, and a
+      // large young generation only holds RSS (measured: 400 MB against 378 with no thread, after
+      // 600 cold requests).
+      resourceLimits: { maxYoungGenerationSizeMb: 6 },
     });
     // A worker that fails to start fails its tasks (parsed later on the event loop); it is
     // reported, and must not take the process down.
