@@ -1,5 +1,6 @@
 // The user's services as a kind sees them (presets.md §3): which are usable, and each one's credential.
 import { SERVICES } from '../config/services.js';
+import { isRecord } from '../is-record.js';
 import { PresetError, type ExpandContext, type KindMeta, type Options, type ServiceId } from './types.js';
 
 const INFO = new Map(SERVICES.map((s) => [s.id as string, s]));
@@ -76,6 +77,3 @@ export function credential(ctx: ExpandContext, id: ServiceId, overrides: Credent
   }
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

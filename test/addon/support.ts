@@ -3,6 +3,7 @@
  * custom-preset builder, and the manifest URL a created user installs.
  */
 import { basic, call } from '../helpers/api.js';
+import { send } from '../helpers/load.js';
 
 export interface Got<T = any> {
   status: number;
@@ -15,15 +16,8 @@ export interface Got<T = any> {
 /** GET over real HTTP (no redirect following), with the body parsed as JSON when it is JSON. */
 export async function get<T = any>(url: string, init: { headers?: Record<string, string> } = {}): Promise<Got<T>> {
   const started = performance.now();
-  const res = await fetch(url, { redirect: 'manual', headers: { origin: 'https://web.stremio.com', ...init.headers } });
-  const text = await res.text();
-  let body: any = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  return { status: res.status, headers: res.headers, body, text, ms: performance.now() - started };
+  const sent = await send(url, { redirect: 'manual', headers: { origin: 'https://web.stremio.com', ...init.headers } });
+  return { ...sent, ms: performance.now() - started };
 }
 
 /** A `custom` preset entry (config.md §2.1). */

@@ -20,6 +20,7 @@ export interface Sent {
   status: number;
   headers: Headers;
   body: any;
+  text: string;
 }
 
 export class Load {
@@ -83,7 +84,7 @@ export async function send(url: string, init: RequestInit = {}): Promise<Sent> {
   } catch {
     body = null;
   }
-  return { status: res.status, headers: res.headers, body };
+  return { status: res.status, headers: res.headers, body, text };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

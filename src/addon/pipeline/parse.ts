@@ -2,6 +2,7 @@
 // part (release-name parsing) is cached per name in ./parse/release.ts, so a release seen in any
 // earlier request (any user, any title) costs a lookup. Every stream gets an object of one shape,
 // built once: no copies, no spreads, no per-stream hidden classes.
+import { isRecord } from '../../is-record.js';
 import type { ParseHints } from '../../presets/types.js';
 import { languagesFromFlags } from './parse/languages.js';
 import { nameKey, parseReleaseName } from './parse/release.js';
@@ -362,9 +363,6 @@ function union<T>(...lists: ReadonlyArray<readonly T[] | undefined>): readonly T
   return out;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;

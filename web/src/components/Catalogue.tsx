@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import { kindServices, serviceStates, type KindInfo } from '../lib/preset-form.js';
 import { serviceName } from '../lib/service-rows.js';
 import { useStore } from '../store.js';
+import { SetUpServicesLink } from './ui.js';
 
 const CATEGORIES: { id: string; label: string }[] = [
   { id: 'streams', label: 'Streams' },
@@ -21,7 +22,7 @@ function useReadyServices(): string[] {
 
 /** "Set up: Real-Debrid · Not set up: AllDebrid, Premiumize": under every addon that takes services. */
 export function ServicesLine({ kind, chosen }: { kind: KindInfo; chosen?: readonly string[] | undefined }) {
-  const { setDialog, revealPath, config } = useStore();
+  const { config } = useStore();
   const { ready, missing } = kindServices(kind, serviceStates(config));
   if (!kind.services.length) return null;
   const used = chosen ? ready.filter((id) => chosen.includes(id)) : ready;
@@ -37,18 +38,7 @@ export function ServicesLine({ kind, chosen }: { kind: KindInfo; chosen?: readon
         </span>
       )}{' '}
       {missing.length ? <span class="muted">Not set up: {names(missing)}.</span> : null}{' '}
-      {missing.length ? (
-        <button
-          type="button"
-          class="link"
-          onClick={() => {
-            setDialog(null);
-            revealPath('services');
-          }}
-        >
-          Set up services
-        </button>
-      ) : null}
+      {missing.length ? <SetUpServicesLink>Set up services</SetUpServicesLink> : null}
     </p>
   );
 }

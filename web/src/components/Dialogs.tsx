@@ -3,7 +3,7 @@ import { MIN_PASSWORD_LENGTH } from '../lib/config.js';
 import { useStore } from '../store.js';
 import { InstallPanel } from './Account.js';
 import { AddonDialog } from './Addons.js';
-import { CopyButton, Modal } from './ui.js';
+import { CopyButton, ErrorLine, Modal } from './ui.js';
 
 export function Dialogs() {
   const { dialog } = useStore();
@@ -52,11 +52,7 @@ function UnlockDialog() {
       >
         <p>This page was opened from the install link, which anyone you share it with has. Enter the password to show and change credentials.</p>
         <PasswordField id="unlock-password" value={password} onInput={setPassword} />
-        {error ? (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorLine error={error} />
         <div class="modal-actions">
           <button type="button" class="secondary" onClick={() => setDialog(null)}>
             Cancel
@@ -116,11 +112,7 @@ function LoadDialog({ user: initialUser, message }: { user?: string | undefined;
           <label for="load-password">Password</label>
           <input id="load-password" autoFocus={!!initialUser} type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />
         </div>
-        {error ? (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorLine error={error} />
         <div class="modal-actions">
           <button type="button" class="secondary" onClick={() => setDialog(null)}>
             Cancel
@@ -166,11 +158,7 @@ function CreateDialog() {
           <input id="create-pw2" type="password" autoComplete="new-password" required value={again} onInput={(e) => setAgain((e.currentTarget as HTMLInputElement).value)} />
         </div>
         {short ? <p class="error">At least {MIN_PASSWORD_LENGTH} characters.</p> : differ ? <p class="error">The two passwords differ.</p> : null}
-        {error ? (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorLine error={error} />
         <div class="modal-actions">
           <button type="button" class="secondary" onClick={() => setDialog(null)}>
             Cancel
@@ -256,11 +244,7 @@ function DeleteDialog() {
           undone.
         </p>
         <PasswordField id="delete-password" value={password} onInput={setPassword} />
-        {error ? (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorLine error={error} />
         <div class="modal-actions">
           <button type="button" class="secondary" onClick={() => setDialog(null)}>
             Keep it

@@ -6,6 +6,7 @@ import { isUnset, optionProblems, serviceStates, withOption, initialOptions, typ
 import { useStore } from '../store.js';
 import { ServicesLine } from './Catalogue.js';
 import { OptionField } from './OptionField.js';
+import { SetUpServicesLink } from './ui.js';
 
 /** The entry as it would be with the form's options: at `index` when editing, appended when adding. */
 function withDraft(config: Config, kind: KindInfo, options: Options, index: number | undefined): { draft: Config; at: number } {
@@ -24,7 +25,7 @@ function withDraft(config: Config, kind: KindInfo, options: Options, index: numb
  * and the box at the end says what the entry expands to, computed by the server's own rules.
  */
 export function PresetForm({ kind, index, onDone }: { kind: KindInfo; index: number | undefined; onDone: (index: number) => void }) {
-  const { config, edit, session, fetchManifest, manifests, setDialog, revealPath } = useStore();
+  const { config, edit, session, fetchManifest, manifests } = useStore();
   const [options, setOptions] = useState<Options>(() => (index === undefined ? initialOptions(kind) : clone(presetsOf(config)[index]?.options ?? {})));
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -87,16 +88,7 @@ export function PresetForm({ kind, index, onDone }: { kind: KindInfo; index: num
       notes.push(
         <p class="hint" key="s">
           None of the services {kind.name} works with is set up.{' '}
-          <button
-            type="button"
-            class="link"
-            onClick={() => {
-              setDialog(null);
-              revealPath('services');
-            }}
-          >
-            Set one up
-          </button>
+          <SetUpServicesLink>Set one up</SetUpServicesLink>
         </p>,
       );
     }

@@ -433,3 +433,29 @@ export function TagInput({
     </div>
   );
 }
+
+/** Closes the dialog it is in and opens the Services tab at the services list. */
+export function SetUpServicesLink({ children }: { children: ComponentChildren }) {
+  const { setDialog, revealPath } = useStore();
+  return (
+    <button
+      type="button"
+      class="link"
+      onClick={() => {
+        setDialog(null);
+        revealPath('services');
+      }}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** A form's error, announced when it appears. */
+export function ErrorLine({ error }: { error: string | null }) {
+  return error ? (
+    <p class="error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}

@@ -3,6 +3,11 @@
  * object it loaded, so keys it has no form for (and keys it does not know) survive a save.
  * DOM-free: the tests import this module in Node.
  */
+import { migrateLegacy } from '../../../src/config/legacy.js';
+import { isRecord } from '../../../src/is-record.js';
+
+export { isRecord, migrateLegacy };
+
 export type Config = Record<string, unknown>;
 
 export interface Preset {
@@ -40,8 +45,6 @@ export const MAX_ADDONS = 15;
 export const MIN_PASSWORD_LENGTH = 6;
 /** The size slider maximum of AIOStreams: an upper bound of 0 or this means "no bound" (§5.4). */
 export const SIZE_NO_MAX = 100_000_000_000;
-
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const clone = <T>(value: T): T => structuredClone(value);
 
@@ -204,42 +207,6 @@ export function exportConfig(cfg: Config, includeCredentials: boolean): Config {
 export interface ImportResult {
   config: Config;
   notes: string[];
-}
-
-const MULTI_GROUP_RENAMES: Record<string, string> = {
-  remove_uncached: 'aggressive',
-  remove_uncached_same_service: 'conservative',
-  remove_nothing: 'keep_all',
-};
-const STEREO_TAGS = new Set(['H-OU', 'H-SBS']);
-
-/**
- * The legacy shapes of config.md §0 in their current form, as the server reads them, so an old
- * AIOStreams export shows (and checks) on the page as it will be stored. Tested against the
- * server's migration.
- */
-export function migrateLegacy(cfg: Config): void {
-  const fmt = cfg.formatter;
-  if (isRecord(fmt) && 'definition' in fmt) {
-    const defs = fmt.definitions;
-    if (defs === undefined) fmt.definitions = { custom: fmt.definition };
-    else if (isRecord(defs) && defs.custom === undefined) defs.custom = fmt.definition;
-    if (defs === undefined || isRecord(defs)) delete fmt.definition;
-  }
-  const dedup = cfg.deduplicator;
-  if (isRecord(dedup) && typeof dedup.multiGroupBehaviour === 'string') {
-    dedup.multiGroupBehaviour = MULTI_GROUP_RENAMES[dedup.multiGroupBehaviour] ?? dedup.multiGroupBehaviour;
-  }
-  for (const key of Object.keys(cfg)) {
-    const family = /^(.*)Encodes$/.exec(key)?.[1];
-    const encodes = cfg[key];
-    if (family === undefined || !Array.isArray(encodes) || !encodes.some((v) => STEREO_TAGS.has(v))) continue;
-    const target = `${family}VisualTags`;
-    const tags = cfg[target] ?? [];
-    if (!Array.isArray(tags)) continue;
-    cfg[key] = encodes.filter((v) => !STEREO_TAGS.has(v));
-    cfg[target] = [...tags, ...encodes.filter((v) => STEREO_TAGS.has(v) && !tags.includes(v))];
-  }
 }
 
 /**
