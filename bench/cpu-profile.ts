@@ -37,8 +37,6 @@ function ownStage(functionName: string, url: string): string | undefined {
   if (functionName === '(program)' || functionName === '(idle)' || (functionName === 'atomicsWaitLoop' && url.includes('/piscina/'))) return 'program/idle';
   // The root is no stage: Node internals called straight from the event loop end up in "other".
   if (functionName === '(root)') return 'other';
-  // JSON.parse/stringify are built-ins (no url); the issue counts them with fetching.
-  if (url === '' && (functionName === 'parse' || functionName === 'stringify')) return 'fetch/JSON';
   return STAGES.find(([, re]) => re.test(url))?.[0] ?? (INHERITS.test(url) ? undefined : 'other');
 }
 

@@ -13,6 +13,7 @@ interface Collectors {
   upstreamRequests: Counter<'host' | 'outcome'>;
   upstreamDuration: Histogram<'host'>;
   cacheLookups: Counter<'cache' | 'result'>;
+  namesParsed: Counter<'thread'>;
   hashWait: Histogram;
   hashRun: Histogram;
 }
@@ -61,6 +62,11 @@ export function countCache(cache: string, hit: boolean): void {
   collectors?.cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
 }
 
+/** `count` new release names parsed ahead, on a worker thread or on the event loop. */
+export function countNamesParsed(thread: 'worker' | 'event_loop', count: number): void {
+  collectors?.namesParsed.inc({ thread }, count);
+}
+
 /** One password hash: time spent waiting for a slot, then hashing. */
 export function observePasswordHash(waitMs: number, runMs: number): void {
   if (!collectors) return;
@@ -107,6 +113,12 @@ export function enableMetrics(): Promise<Registry> {
         name: 'aiostreams_cache_lookups_total',
         help: 'Cache lookups by cache and result (hit, miss)',
         labelNames: ['cache', 'result'],
+        registers: [registry],
+      }),
+      namesParsed: new client.Counter({
+        name: 'aiostreams_release_names_parsed_total',
+        help: 'New release names parsed ahead in bulk, by thread (worker, event_loop)',
+        labelNames: ['thread'],
         registers: [registry],
       }),
       hashWait: new client.Histogram({

@@ -78,8 +78,9 @@ const envSchema = z.object({
   STREAM_RESULT_CACHE_TTL: int(60, 0, 86_400),
   STREAM_CACHE_MB: int(64, 0, 65_536),
   STREAM_CACHE_MAX_AGE: int(60, 0, 86_400),
-  // One core stays with the event loop, which parses a share of each batch itself.
-  PARSE_THREADS: int(Math.max(0, availableParallelism() - 1), 0, 64),
+  // One core stays with the event loop, which parses a share of each batch itself; at most two by
+  // default, since each thread keeps ~20 MB and three shares already cut a batch's wait to a third.
+  PARSE_THREADS: int(Math.min(2, Math.max(0, availableParallelism() - 1)), 0, 64),
   REGEX_FILTER_ACCESS: z
     .enum(['all', 'trusted', 'none'])
     .optional()

@@ -1,7 +1,7 @@
 /**
- * The release-name pool on its own: results kept from worker threads are the ones the event loop
- * would make, small batches and a cache that keeps nothing leave the work to the event loop, and
- * a pool that is closed or broken only costs the speed-up.
+ * The release-name pool on its own: what it hands back (and keeps) is what the event loop would
+ * parse, the threads really take their share, small batches stay on the event loop, a cache that
+ * keeps nothing still gets its answer, and a closed pool only costs the speed-up.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { streamCacheBudget } from '../../src/addon/cache/memory-budget.js';
@@ -9,10 +9,17 @@ import { clearParseCache, parseReleaseName } from '../../src/addon/pipeline/pars
 import { releaseInfo } from '../../src/addon/pipeline/parse/release-info.js';
 import { ReleaseNamePool } from '../../src/addon/pipeline/parse/release-pool.js';
 import { uncachedNames } from '../../src/addon/pipeline/parse/release.js';
+import { enableMetrics } from '../../src/metrics.js';
 import { releaseName } from '../helpers/streams.js';
 
 const names = (count: number, title: string) => Array.from({ length: count }, (_, i) => releaseName(i, title, 1990 + (i % 30)));
 const LIMIT = streamCacheBudget.limitBytes;
+const asParsed = (name: string) => JSON.stringify(releaseInfo(name));
+
+async function parsedOn(thread: string): Promise<number> {
+  const metric = await (await enableMetrics()).getSingleMetric('aiostreams_release_names_parsed_total')!.get();
+  return metric.values.find((v) => v.labels.thread === thread)?.value ?? 0;
+}
 
 describe('ReleaseNamePool', () => {
   afterEach(() => {
@@ -20,41 +27,53 @@ describe('ReleaseNamePool', () => {
     clearParseCache();
   });
 
-  it('keeps every new name of a batch, each as the event loop would parse it', async () => {
+  it('hands back and keeps every new name of a batch as the event loop would parse it, two thirds parsed on its two threads', async () => {
     const errors: unknown[] = [];
     const pool = new ReleaseNamePool(2, (err) => errors.push(err));
     try {
       const batch = [...names(300, 'Heat'), ...names(50, 'Heat')];
       expect(uncachedNames(batch)).toHaveLength(300);
-      await pool.prepare(batch);
+      const [worker, eventLoop] = [await parsedOn('worker'), await parsedOn('event_loop')];
+      const prepared = await pool.prepare(batch);
+      expect(prepared.size).toBe(300);
+      expect((await parsedOn('worker')) - worker).toBe(200);
+      expect((await parsedOn('event_loop')) - eventLoop).toBe(100);
+      for (const name of batch) expect(prepared.get(name)).toBe(asParsed(name));
       expect(uncachedNames(batch)).toEqual([]);
-      for (const name of batch) expect(parseReleaseName(name)).toEqual(JSON.parse(JSON.stringify(releaseInfo(name))));
+      for (const name of batch) expect(parseReleaseName(name)).toEqual(JSON.parse(asParsed(name)));
       expect(errors).toEqual([]);
     } finally {
       await pool.close();
     }
   });
 
-  it('leaves small batches, and everything when the cache keeps nothing, to the event loop', async () => {
-    const pool = new ReleaseNamePool(1, () => undefined);
+  it('leaves small batches to the event loop; with a cache that keeps nothing the request still gets every name', async () => {
+    const pool = new ReleaseNamePool(1, (err) => {
+      throw err;
+    });
     try {
       const few = names(20, 'Ronin');
-      await pool.prepare(few);
+      expect((await pool.prepare(few)).size).toBe(0);
       expect(uncachedNames(few)).toHaveLength(20);
       streamCacheBudget.setLimit(0);
       const many = names(200, 'Ronin');
-      await pool.prepare(many);
+      const prepared = await pool.prepare(many);
+      expect(prepared.size).toBe(200);
+      expect(prepared.get(many[150]!)).toBe(asParsed(many[150]!));
       expect(uncachedNames(many)).toHaveLength(200);
     } finally {
       await pool.close();
     }
   });
 
-  it('after close, prepare still resolves and the names are parsed where needed', async () => {
+  it('after close, prepare parses nothing ahead and starts no thread; names are parsed where needed', async () => {
     const pool = new ReleaseNamePool(1, () => undefined);
     await pool.close();
     const batch = names(100, 'Thief');
-    await expect(pool.prepare(batch)).resolves.toBeUndefined();
-    expect(parseReleaseName(batch[0]!).title).toBe('Thief');
+    const worker = await parsedOn('worker');
+    const prepared = await pool.prepare(batch);
+    expect(prepared.size).toBe(0);
+    expect(await parsedOn('worker')).toBe(worker);
+    expect(parseReleaseName(batch[99]!, prepared).title).toBe('Thief');
   });
 });

@@ -8,7 +8,6 @@ import { basic, createUser, MINIMAL_CONFIG, taggedConfig } from '../helpers/api.
 import { startSdkAddon, type FakeAddon } from '../helpers/fake-addons.js';
 import { Load, send, sleep, waitUntil } from '../helpers/load.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { TEST_DATABASE_URI } from '../helpers/services.js';
 import { httpStream } from '../helpers/streams.js';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/throwaway-services.js';
 import { addonBase, custom } from '../addon/support.js';
@@ -18,7 +17,7 @@ const ANSWER_BOUND_MS = 10_000;
 
 const STREAM = httpStream({ addonName: 'Good', label: '1080p', filename: 'The.Matrix.1999.1080p.BluRay.x264-AMIABLE.mkv', url: 'https://cdn.example.test/m.mkv', videoSize: 9e9 });
 
-describe.runIf(TEST_DATABASE_URI)('PostgreSQL stopped mid-load', () => {
+describe('PostgreSQL stopped mid-load', () => {
   let pg: ThrowawayPostgres;
   let srv: TestServer;
   let addon: FakeAddon;

@@ -60,6 +60,7 @@ describe('formatter preview = server rendering', () => {
       await page.getByRole('radio', { name: label, exact: true }).check();
       const expected = serverRender({ presets: [], formatter: { id: IDS[label] }, sortCriteria: { global: [] } });
       await expect.poll(() => pagePreview(page)).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
       expect(expected.every((e) => e.name.length > 0)).toBe(true);
     });
   }

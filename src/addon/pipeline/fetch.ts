@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { countCache } from '../../metrics.js';
 import { resourceUrl, type ResolvedAddon } from '../addons.js';
 import { streamCacheBudget } from '../cache/memory-budget.js';
@@ -104,6 +105,8 @@ export async function fetchStreams(
   deps: { manifests: ManifestCache; responses: StreamResponseCache; deadlineMs: number; releaseNames?: ReleaseNamePool },
 ): Promise<FetchOutcome> {
   const deadline = new AbortController();
+  // Each addon waits on it at a few steps at once (manifest, answer, names parsed ahead).
+  setMaxListeners(10 + 3 * addons.length, deadline.signal);
   const timer = setTimeout(() => deadline.abort(), deps.deadlineMs);
   const slots: ParsedStream[][] = [];
   const failures: (AddonFailure | undefined)[] = [];
@@ -124,11 +127,14 @@ export async function fetchStreams(
     const list = (res.data as { streams?: unknown } | null)?.streams;
     if (!Array.isArray(list)) return fail('answer has no "streams" list');
     const items: unknown[] = list.length > MAX_STREAMS_PER_ADDON ? list.slice(0, MAX_STREAMS_PER_ADDON) : list;
-    if (deps.releaseNames) await deps.releaseNames.prepare(items.flatMap((raw) => releaseNamesOf(raw, addon.ref)));
-    const parsed: ParsedStream[] = [];
     const started = performance.now();
+    // Parsing ahead waits at most until the request's deadline; what is not back by then is parsed here.
+    const prepared = deps.releaseNames
+      ? await beforeAbort(deps.releaseNames.prepare(items.flatMap((raw) => releaseNamesOf(raw, addon.ref))), deadline.signal)
+      : undefined;
+    const parsed: ParsedStream[] = [];
     for (const raw of items) {
-      const p = parseStream(raw, addon.ref);
+      const p = parseStream(raw, addon.ref, prepared);
       if (!p) continue;
       if ('error' in p) return fail(p.error);
       parsed.push(p);
@@ -146,4 +152,18 @@ export async function fetchStreams(
   const streams: ParsedStream[] = [];
   for (const s of slots) if (s) for (const x of s) streams.push(x);
   return { streams, failures: failures.filter((f): f is AddonFailure => !!f), timings, parseMs };
+}
+
+/** `work`'s result, or undefined once `signal` aborts (the work goes on; its result is dropped). */
+function beforeAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const settle = (value: T | undefined) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    };
+    work.then(settle, () => settle(undefined));
+  });
 }

@@ -5,7 +5,7 @@
 import { isRecord } from '../../is-record.js';
 import type { ParseHints } from '../../presets/types.js';
 import { languagesFromFlags } from './parse/languages.js';
-import { nameKey, parseReleaseName } from './parse/release.js';
+import { nameKey, parseReleaseName, type PreparedNames } from './parse/release.js';
 import { detectService } from './parse/service.js';
 import { findWrittenSize, parseByteValue } from './parse/size.js';
 import type {
@@ -44,12 +44,12 @@ const FOLDER_SIZE_TOLERANCE = 0.05;
  * Parse one upstream stream. Returns `{error}` when the item reports an addon-level failure
  * (the whole addon then fails with that message) and `null` for an item that is not a stream.
  */
-export function parseStream(raw: unknown, addon: AddonRef): ParsedStream | ParseError | null {
+export function parseStream(raw: unknown, addon: AddonRef, prepared?: PreparedNames): ParsedStream | ParseError | null {
   if (!isRecord(raw)) return null;
-  return parseUpstream(raw as UpstreamStream, addon);
+  return parseUpstream(raw as UpstreamStream, addon, prepared);
 }
 
-function parseUpstream(s: UpstreamStream, addon: AddonRef): ParsedStream | ParseError | null {
+function parseUpstream(s: UpstreamStream, addon: AddonRef, prepared: PreparedNames | undefined): ParsedStream | ParseError | null {
   const hints = addon.parseHints ?? {};
   const name = nonEmptyString(s.name) ?? '';
   const text = nonEmptyString(s.description) ?? (typeof s.title === 'string' ? s.title : '');
@@ -65,9 +65,9 @@ function parseUpstream(s: UpstreamStream, addon: AddonRef): ParsedStream | Parse
     url = undefined;
   }
 
-  const filename = nonEmptyString(behaviour.filename) ?? filenameFromText(text);
+  const filename = nonEmptyString(behaviour.filename) ?? filenameFromText(text, prepared);
   const folderLine = folderLineOf(behaviour, text, hints);
-  const file = filename ? parseReleaseName(filename) : undefined;
+  const file = filename ? parseReleaseName(filename, prepared) : undefined;
   const folderName = folderLine && !(file && nameKey(folderLine) === file.key) ? folderLine : undefined;
 
   const infoHash = nonEmptyString(s.infoHash)?.toLowerCase() ?? magnetHash ?? infoHashFromUrl(url);
@@ -83,13 +83,13 @@ function parseUpstream(s: UpstreamStream, addon: AddonRef): ParsedStream | Parse
   const type = streamType(s, url, service, infoHash, nzbUrl);
   if (!type) return null;
 
-  const folder = folderName ? parseReleaseName(folderName) : undefined;
+  const folder = folderName ? parseReleaseName(folderName, prepared) : undefined;
   const { languages: flagLanguages, subtitles } = flagsOf(text, name, torrentioStyle);
 
   const seeders = SEEDERS.exec(text)?.[1];
   const duration = durationOf(text);
-  // Every key in one literal, absent values included: all streams share one hidden class. Lists
-  // of a single release name are that name's cached lists, shared: stages never change them.
+  // Every key in one literal, absent values included: all streams share one hidden class. A list
+  // found in only one release name is that name's list, not a copy: stages never change lists.
   const parsed: ParsedStream = {
     original: s,
     addon,
@@ -153,8 +153,9 @@ function parseUpstream(s: UpstreamStream, addon: AddonRef): ParsedStream | Parse
 export { nameKey as normaliseFilename } from './parse/release.js';
 
 /**
- * The release names parsing `raw` may ask for (a superset: every candidate line of a text without
- * a filename), so they can be parsed ahead, in bulk, off the event loop.
+ * The release names parsing `raw` will most likely ask for, so they can be parsed ahead, in bulk,
+ * off the event loop. Without a filename that is the text's first line (and it cleaned), where
+ * the name nearly always is; later candidate lines are left to the parse that needs them.
  */
 export function releaseNamesOf(raw: unknown, addon: AddonRef): string[] {
   if (!isRecord(raw)) return [];
@@ -165,11 +166,10 @@ export function releaseNamesOf(raw: unknown, addon: AddonRef): string[] {
   const filename = nonEmptyString(behaviour.filename);
   if (filename) names.push(filename);
   else {
-    for (const line of candidateLines(text)) {
-      const cleaned = cleanFilename(line);
-      names.push(line);
-      if (cleaned && cleaned !== line) names.push(cleaned);
-    }
+    const line = firstLine(text);
+    const cleaned = line && cleanFilename(line);
+    if (line) names.push(line);
+    if (cleaned && cleaned !== line) names.push(cleaned);
   }
   const folderLine = folderLineOf(behaviour, text, addon.parseHints ?? {});
   if (folderLine) names.push(folderLine);
@@ -184,11 +184,11 @@ function folderLineOf(behaviour: Record<string, unknown>, text: string, hints: P
 }
 
 /** §4.1.2: the first of five non-empty lines naming a year/season/episode, else the first line. */
-function filenameFromText(text: string): string | undefined {
+function filenameFromText(text: string, prepared: PreparedNames | undefined): string | undefined {
   const lines = candidateLines(text);
   const chosen =
     lines.find((line) => {
-      const info = parseReleaseName(line);
+      const info = parseReleaseName(line, prepared);
       return info.year !== undefined || info.seasons.length > 0 || info.episodes.length > 0;
     }) ?? lines[0];
   if (!chosen) return undefined;

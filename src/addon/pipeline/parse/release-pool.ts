@@ -1,15 +1,20 @@
 // New release names of a request parsed in parallel: ptt and the tag tables cost ~35 µs a name,
 // so 1,000 new names held the event loop ~35 ms. A batch is split between the worker threads and
-// the event loop itself (which would otherwise wait), and the results land in the name cache, where
-// the stream parse then finds them.
+// the event loop itself (which would otherwise wait). The results go back to the request that
+// asked, and into the name cache for the requests after it.
 import { Piscina } from 'piscina';
-import { keepParsedName, keepsParsedNames, parseReleaseName, uncachedNames } from './release.js';
+import { countNamesParsed } from '../../../metrics.js';
+import { releaseInfo } from './release-info.js';
+import { countUncached, keepParsedName, uncachedNames, type PreparedNames } from './release.js';
 
 /** Smaller batches stay on the event loop: they hold it ~2 ms at most, less than a round trip is worth. */
 const MIN_BATCH = 64;
+const NONE: PreparedNames = new Map();
 
 export class ReleaseNamePool {
   private readonly pool: Piscina<string[], string[]> | undefined;
+  /** Piscina would start new threads for a task sent after destroy(). */
+  private closed = false;
 
   constructor(
     readonly threads: number,
@@ -19,7 +24,9 @@ export class ReleaseNamePool {
     const fromSource = import.meta.url.endsWith('.ts');
     this.pool = new Piscina({
       filename: new URL(fromSource ? './release-worker-source.mjs' : './release-worker.js', import.meta.url).href,
-      minThreads: threads,
+      // Started by the first batch, then kept: a server that never meets one holds no thread, and
+      // none is stopped while still loading its module (Node 20 aborts the process on that).
+      minThreads: 0,
       maxThreads: threads,
       idleTimeout: Number.POSITIVE_INFINITY,
       // As the main thread's small semi-space (npm start): a parse leaves little alive, and a
@@ -33,32 +40,43 @@ export class ReleaseNamePool {
   }
 
   /**
-   * Parses the names of `names` that are not cached yet and keeps them, so that the
-   * synchronous parse that follows finds each one cached. Never rejects: a name a worker could
-   * not do is simply parsed later, where it is needed.
+   * Parses the names of `names` that are not cached yet. Never rejects: a name a worker could not
+   * do is missing from the answer and is parsed later, where it is needed.
    */
-  async prepare(names: Iterable<string>): Promise<void> {
-    if (!this.pool || !keepsParsedNames()) return;
+  async prepare(names: Iterable<string>): Promise<PreparedNames> {
+    if (!this.pool || this.closed) return NONE;
     const fresh = uncachedNames(names);
-    if (fresh.length < MIN_BATCH) return;
-    const shares = this.threads + 1;
-    const size = Math.ceil(fresh.length / shares);
+    if (fresh.length < MIN_BATCH) return NONE;
+    countUncached(fresh.length);
+    const out = new Map<string, string>();
+    const keep = (name: string, json: string) => {
+      out.set(name, json);
+      keepParsedName(name, json);
+    };
+    const size = Math.ceil(fresh.length / (this.threads + 1));
     const jobs: Promise<void>[] = [];
     for (let start = size; start < fresh.length; start += size) {
       const chunk = fresh.slice(start, start + size);
       jobs.push(
         this.pool.run(chunk).then(
-          (results) => results.forEach((json, i) => keepParsedName(chunk[i]!, json)),
+          (results) => {
+            results.forEach((json, i) => keep(chunk[i]!, json));
+            countNamesParsed('worker', chunk.length);
+          },
           () => undefined,
         ),
       );
     }
     // The event loop's own share, while the workers do theirs.
-    for (let i = 0; i < size && i < fresh.length; i++) parseReleaseName(fresh[i]!);
+    const own = fresh.slice(0, size);
+    for (const name of own) keep(name, JSON.stringify(releaseInfo(name)));
+    countNamesParsed('event_loop', own.length);
     await Promise.all(jobs);
+    return out;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.pool?.destroy();
   }
 }

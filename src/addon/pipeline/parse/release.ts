@@ -16,11 +16,17 @@ const cache = streamCacheBudget.cache<string>();
 /** Map entry, node and key string around each cached result. */
 const ENTRY_OVERHEAD = 120;
 
+/** Names parsed ahead for one request (./release-pool.ts): name → `JSON.stringify(releaseInfo(name))`. */
+export type PreparedNames = ReadonlyMap<string, string>;
+
 /**
- * Parse a release name (a filename or a torrent/folder name). Cached: each distinct name is
- * parsed once while it stays in the budget; every call returns an object of its own.
+ * Parse a release name (a filename or a torrent/folder name). Names parsed ahead for this request
+ * come from `prepared`; others from the cache, where each distinct name is kept once parsed
+ * while it stays in the budget. Every call returns an object of its own.
  */
-export function parseReleaseName(text: string): Readonly<ReleaseInfo> {
+export function parseReleaseName(text: string, prepared?: PreparedNames): Readonly<ReleaseInfo> {
+  const ahead = prepared?.get(text);
+  if (ahead !== undefined) return JSON.parse(ahead) as ReleaseInfo;
   const packed = cache.get(text);
   countCache('release_names', packed !== undefined);
   if (packed !== undefined) return JSON.parse(packed) as ReleaseInfo;
@@ -36,13 +42,15 @@ export function uncachedNames(names: Iterable<string>): string[] {
   return [...out];
 }
 
-/** Keeps a result parsed elsewhere (a worker thread): `json` is `JSON.stringify(releaseInfo(name))`. */
+/** `count` names looked up ahead and not found (parsed ahead, they are not looked up again). */
+export function countUncached(count: number): void {
+  for (let i = 0; i < count; i++) countCache('release_names', false);
+}
+
+/** Keeps a result parsed ahead: `json` is `JSON.stringify(releaseInfo(name))`. */
 export function keepParsedName(name: string, json: string): void {
   cache.set(name, json, ENTRY_OVERHEAD + retainedSize(name) + retainedSize(json));
 }
-
-/** Whether kept results survive at all (STREAM_CACHE_MB=0 keeps nothing). */
-export const keepsParsedNames = (): boolean => streamCacheBudget.limitBytes > 0;
 
 /** Empty the process-wide release-name cache (benchmarks, tests). */
 export function clearParseCache(): void {
