@@ -61,6 +61,7 @@ describe('through the stream route', () => {
       expect(res.status).toBe(200);
       const answered = new Map((res.body.streams as Record<string, unknown>[]).map((s) => [goldenKey(s), { name: s.name, description: s.description }]));
       const expected = GOLDENS.streams.filter((s) => s.request.id === request && s.output[label]);
+      expect(res.body.streams).toHaveLength(expected.length);
       expect(answered.size).toBe(expected.length);
       for (const s of expected) expect(answered.get(s.key), s.key).toEqual(s.output[label]);
     }
