@@ -1,5 +1,6 @@
 import { Agent, interceptors, request } from 'undici';
 import { observeUpstream } from '../../metrics.js';
+import { parseJsonBytes } from './json-bytes.js';
 
 /**
  * The one way the server talks to upstream addons: keep-alive pool, a timeout per call, a cap on
@@ -118,7 +119,7 @@ async function fetchBodyOnce(url: string, opts: FetchOptions): Promise<FetchResu
 export function parseBody<T>(res: FetchResult<Buffer>): FetchResult<T> {
   if (!res.ok) return res;
   try {
-    return { ok: true, data: JSON.parse(res.data.toString('utf8')) as T, ms: res.ms, bytes: res.bytes };
+    return { ok: true, data: parseJsonBytes(res.data) as T, ms: res.ms, bytes: res.bytes };
   } catch {
     return { ok: false, error: 'answer is not valid JSON', ms: res.ms };
   }
