@@ -29,9 +29,9 @@ export class MemoryBudget {
     this.limit = Math.max(0, limitBytes);
   }
 
-  /** A named view on the budget with its own keys. */
-  cache<V>(): BudgetedCache<V> {
-    return new BudgetedCache<V>(this);
+  /** A view on the budget with its own keys; `onRemove` hears of every value that leaves it. */
+  cache<V>(onRemove?: (key: string, value: V) => void): BudgetedCache<V> {
+    return new BudgetedCache<V>(this, onRemove);
   }
 
   get usedBytes(): number {
@@ -70,7 +70,7 @@ export class MemoryBudget {
   remove(node: Node<unknown>): void {
     this.unlink(node);
     this.used -= node.weight;
-    node.owner.forget(node.key);
+    node.owner.forget(node);
   }
 
   /** Drops every expired entry (oldest first, so the walk is short when nothing expired). */
@@ -123,7 +123,10 @@ export class MemoryBudget {
 export class BudgetedCache<V> {
   private readonly map = new Map<string, Node<V>>();
 
-  constructor(private readonly budget: MemoryBudget) {}
+  constructor(
+    private readonly budget: MemoryBudget,
+    private readonly onRemove?: (key: string, value: V) => void,
+  ) {}
 
   get size(): number {
     return this.map.size;
@@ -163,8 +166,9 @@ export class BudgetedCache<V> {
   }
 
   /** @internal the budget dropped this key. */
-  forget(key: string): void {
-    this.map.delete(key);
+  forget(node: Node<V>): void {
+    if (this.map.get(node.key) === node) this.map.delete(node.key);
+    this.onRemove?.(node.key, node.value);
   }
 }
 
