@@ -1,7 +1,7 @@
 import type { UserConfig } from '../../config/schema.js';
 import { compileFormatter, type FormatterInput, type StreamInput } from '../../formatter/index.js';
 import { getService } from '../../config/services.js';
-import type { ParsedStream } from './types.js';
+import type { AddonRef, ParsedService, ParsedStream } from './types.js';
 
 /** What Stremio receives for one stream. */
 export type StremioStream = Record<string, unknown> & { name?: string; description?: string };
@@ -36,6 +36,82 @@ const rankMap = (list: string[]): Map<string, number> => {
   return m;
 };
 
+type Orders = Record<'visual' | 'audio' | 'channels' | 'languages' | 'subtitles', ReadonlyMap<string, number>>;
+
+/**
+ * What a template reads of one stream, computed only when read: a template touches a few of the
+ * fields, and building all of them (lists reordered, user subsets) for every stream was most of
+ * the format stage's garbage. Without a release name the lists are unknown, not empty
+ * (AIOStreams has no parsed file then).
+ */
+class StreamView implements StreamInput {
+  private languageList: readonly string[] | undefined | null = null;
+  private subtitleList: readonly string[] | undefined | null = null;
+
+  constructor(
+    private readonly s: ParsedStream,
+    private readonly orders: Orders,
+  ) {}
+
+  private list<T extends string | number>(v: readonly T[], order?: ReadonlyMap<string, number>): readonly T[] | undefined {
+    if (this.s.unparsed) return undefined;
+    return order ? (reorder(v as readonly string[], order) as readonly T[]) : v;
+  }
+
+  get filename() { return this.s.filename; }
+  get folderName() { return this.s.folderName; }
+  get size() { return this.s.size; }
+  get folderSize() { return this.s.folderSize; }
+  get duration() { return this.s.duration; }
+  get bitrate() { return this.s.bitrate; }
+  get type() { return this.s.type; }
+  get resolution() { return this.s.resolution; }
+  get quality() { return this.s.quality; }
+  get encode() { return this.s.encode; }
+  get releaseGroup() { return this.s.releaseGroup; }
+  get network() { return this.s.network; }
+  get container() { return this.s.container; }
+  get extension() { return this.s.extension; }
+  get title() { return this.s.title; }
+  get year() { return this.s.year; }
+  get country() { return this.s.country; }
+  get episodeTitle() { return this.s.episodeTitle; }
+  get date() { return this.s.date; }
+  get visualTags() { return this.list(this.s.visualTags, this.orders.visual); }
+  get audioTags() { return this.list(this.s.audioTags, this.orders.audio); }
+  get audioChannels() { return this.list(this.s.audioChannels, this.orders.channels); }
+  get languages() {
+    if (this.languageList === null) this.languageList = this.list(this.s.languages, this.orders.languages);
+    return this.languageList;
+  }
+  get subtitles() {
+    if (this.subtitleList === null) this.subtitleList = this.list(this.s.subtitles, this.orders.subtitles);
+    return this.subtitleList;
+  }
+  get uLanguages() { return this.languages?.filter((l) => this.orders.languages.has(l)); }
+  get uSubtitles() { return this.subtitles?.filter((l) => this.orders.subtitles.has(l)); }
+  get editions() { return this.list(this.s.editions); }
+  get library() { return this.s.library; }
+  get subbed() { return this.s.subbed; }
+  get dubbed() { return this.s.dubbed; }
+  get seasonPack() { return this.s.seasonPack; }
+  get repack() { return this.s.repack; }
+  get proper() { return this.s.proper; }
+  get regraded() { return this.s.regraded; }
+  get uncensored() { return this.s.uncensored; }
+  get unrated() { return this.s.unrated; }
+  get upscaled() { return this.s.upscaled; }
+  get seasons() { return this.list(this.s.seasons); }
+  get episodes() { return this.list(this.s.episodes); }
+  get folderSeasons() { return this.list(this.s.folderSeasons); }
+  get folderEpisodes() { return this.list(this.s.folderEpisodes); }
+  get seeders() { return this.s.seeders; }
+  get infoHash() { return this.s.infoHash; }
+  get indexer() { return this.s.indexer; }
+  get message() { return this.s.message; }
+  get regexMatched() { return this.s.regexMatched; }
+}
+
 export interface FormatContext {
   /** `config.addonName` in templates: the user's addonName, else the instance name. */
   addonName: string;
@@ -54,70 +130,32 @@ export function compileFormat(config: UserConfig, ctx: FormatContext) {
     languages: rankMap(userOrder(config, 'Languages')),
     subtitles: rankMap(userOrder(config, 'Subtitles')),
   };
-  const addonName = ctx.addonName;
+
+  const configData = { addonName: ctx.addonName };
+  // Shared per service state and per addon: built once, not per stream.
+  const services = new Map<string, FormatterInput['service']>();
+  const addons = new WeakMap<AddonRef, FormatterInput['addon']>();
+  const serviceOf = (ps: ParsedService): FormatterInput['service'] => {
+    const key = `${ps.id}${ps.cached}`;
+    if (!services.has(key)) {
+      const service = getService(ps.id);
+      services.set(key, service ? { id: service.id, shortName: service.shortName, name: service.name, cached: ps.cached } : undefined);
+    }
+    return services.get(key);
+  };
+  const addonOf = (ref: AddonRef): FormatterInput['addon'] => {
+    let out = addons.get(ref);
+    if (!out) {
+      out = { name: ref.addonName, presetId: ref.presetType, manifestUrl: ref.manifestUrl };
+      addons.set(ref, out);
+    }
+    return out;
+  };
 
   function input(s: ParsedStream): FormatterInput {
-    const service = s.service ? getService(s.service.id) : undefined;
-    // Without a release name the lists are unknown, not empty (AIOStreams has no parsed file then).
-    const known = !s.unparsed;
-    const list = <T extends string | number>(v: readonly T[], order?: ReadonlyMap<string, number>): readonly T[] | undefined =>
-      known ? (order ? (reorder(v as readonly string[], order) as T[]) : v) : undefined;
-    const languages = list(s.languages, orders.languages);
-    const subtitles = list(s.subtitles, orders.subtitles);
-    const stream: StreamInput = {
-      filename: s.filename,
-      folderName: s.folderName,
-      size: s.size,
-      folderSize: s.folderSize,
-      duration: s.duration,
-      bitrate: s.bitrate,
-      type: s.type,
-      resolution: s.resolution,
-      quality: s.quality,
-      encode: s.encode,
-      releaseGroup: s.releaseGroup,
-      network: s.network,
-      container: s.container,
-      extension: s.extension,
-      title: s.title,
-      year: s.year,
-      country: s.country,
-      episodeTitle: s.episodeTitle,
-      date: s.date,
-      visualTags: list(s.visualTags, orders.visual),
-      audioTags: list(s.audioTags, orders.audio),
-      audioChannels: list(s.audioChannels, orders.channels),
-      languages,
-      subtitles,
-      uLanguages: languages?.filter((l) => orders.languages.has(l)),
-      uSubtitles: subtitles?.filter((l) => orders.subtitles.has(l)),
-      editions: list(s.editions),
-      library: s.library,
-      subbed: s.subbed,
-      dubbed: s.dubbed,
-      seasonPack: s.seasonPack,
-      repack: s.repack,
-      proper: s.proper,
-      regraded: s.regraded,
-      uncensored: s.uncensored,
-      unrated: s.unrated,
-      upscaled: s.upscaled,
-      seasons: list(s.seasons),
-      episodes: list(s.episodes),
-      folderSeasons: list(s.folderSeasons),
-      folderEpisodes: list(s.folderEpisodes),
-      seeders: s.seeders,
-      infoHash: s.infoHash,
-      indexer: s.indexer,
-      message: s.message,
-      regexMatched: s.regexMatched,
-    };
-    return {
-      config: { addonName },
-      ...(service && s.service ? { service: { id: service.id, shortName: service.shortName, name: service.name, cached: s.service.cached } } : {}),
-      addon: { name: s.addon.addonName, presetId: s.addon.presetType, manifestUrl: s.addon.manifestUrl },
-      stream,
-    };
+    const service = s.service ? serviceOf(s.service) : undefined;
+    const stream = new StreamView(s, orders);
+    return service ? { config: configData, service, addon: addonOf(s.addon), stream } : { config: configData, addon: addonOf(s.addon), stream };
   }
 
   return render;

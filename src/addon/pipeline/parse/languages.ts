@@ -37,10 +37,17 @@ const FLAG_COUNTRIES: Record<string, Language> = {
 const FLAG = /\p{Regional_Indicator}{2}/gu;
 const REGIONAL_A = 0x1f1e6;
 
+/** The high surrogate of every regional indicator (U+1F1E6–U+1F1FF). */
+const REGIONAL_HIGH = '\ud83c';
+
 /** Languages of the flags in `text`, in order of appearance; unknown flags are ignored. */
 export function languagesFromFlags(text: string): Language[] {
   const out: Language[] = [];
-  for (const [flag] of text.matchAll(FLAG)) {
+  // Most texts (and nearly every stream name) hold no flag at all.
+  if (!text.includes(REGIONAL_HIGH)) return out;
+  FLAG.lastIndex = 0;
+  for (let m = FLAG.exec(text); m; m = FLAG.exec(text)) {
+    const flag = m[0];
     const code = String.fromCharCode(
       flag.codePointAt(0)! - REGIONAL_A + 65,
       flag.codePointAt(2)! - REGIONAL_A + 65,

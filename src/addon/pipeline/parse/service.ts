@@ -25,7 +25,28 @@ const RESULTS = new Map<string, ParsedService>(
   SERVICES.flatMap((s) => [true, false].map((cached) => [`${s.id}${cached}`, Object.freeze({ id: s.id, cached })] as const)),
 );
 
+/**
+ * Stream names repeat (an addon writes one per service state and resolution), so results are
+ * remembered per name; the memo is emptied once its keys hold MEMO_CHARS characters.
+ */
+const memo = new Map<string, ParsedService | null>();
+const MEMO_CHARS = 256 * 1024;
+let memoChars = 0;
+
 export function detectService(name: string): ParsedService | undefined {
+  const known = memo.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const found = detectServiceUncached(name);
+  if (memoChars + name.length > MEMO_CHARS) {
+    memo.clear();
+    memoChars = 0;
+  }
+  memo.set(name, found ?? null);
+  memoChars += name.length;
+  return found;
+}
+
+function detectServiceUncached(name: string): ParsedService | undefined {
   const cleaned = name.replace(WEB_DL, '');
   const lower = cleaned.toLowerCase();
   let found: ServiceId | undefined;
