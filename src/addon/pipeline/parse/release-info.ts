@@ -50,20 +50,22 @@ export function releaseInfo(name: string): ReleaseInfo {
     unrated: p.unrated === true,
     upscaled: p.upscaled === true,
   };
-  setPresent(info, {
-    resolution: mapResolution(p.resolution) ?? firstMatch(RESOLUTION_RULES, tagText, lower),
-    quality: firstMatch(QUALITY_RULES, tagText, lower),
-    encode: firstMatch(ENCODE_RULES, tagText, lower),
-    title: p.title,
-    year: p.year,
-    releaseGroup: TRAILING_GROUP.exec(tagText)?.[1] ?? p.group,
-    network: p.network,
-    container: p.container,
-    extension: p.extension,
-    country: p.country,
-    episodeTitle: p.episodeTitle,
-    date: p.date,
-  });
+  // Optional fields are only set when present, so parsed objects stay small and `in`-checkable.
+  const set = <K extends keyof ReleaseInfo>(key: K, value: ReleaseInfo[K] | undefined): void => {
+    if (value !== undefined && value !== '') info[key] = value;
+  };
+  set('resolution', mapResolution(p.resolution) ?? firstMatch(RESOLUTION_RULES, tagText, lower));
+  set('quality', firstMatch(QUALITY_RULES, tagText, lower));
+  set('encode', firstMatch(ENCODE_RULES, tagText, lower));
+  set('title', p.title);
+  set('year', p.year);
+  set('releaseGroup', TRAILING_GROUP.exec(tagText)?.[1] ?? p.group);
+  set('network', p.network);
+  set('container', p.container);
+  set('extension', p.extension);
+  set('country', p.country);
+  set('episodeTitle', p.episodeTitle);
+  set('date', p.date);
   return info;
 }
 
@@ -76,13 +78,6 @@ const NOT_KEY_CHAR = /[^\p{L}\p{N}+]/gu;
  */
 export function nameKey(name: string): string {
   return name.replace(VIDEO_EXTENSION, '').replace(NOT_KEY_CHAR, '').toLowerCase();
-}
-
-/** Optional fields are only set when present, so parsed objects stay small and `in`-checkable. */
-function setPresent<T extends object>(target: T, values: Partial<T>): void {
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') (target as Record<string, unknown>)[key] = value;
-  }
 }
 
 /**
