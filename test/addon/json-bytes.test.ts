@@ -58,6 +58,22 @@ describe('parseJsonBytes: the same value as decoding the whole text as UTF-8', (
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('parses nesting deeper than a recursive walk could follow', () => {
+    const depth = 20_000;
+    const bytes = Buffer.from(`${'['.repeat(depth)}"é"${']'.repeat(depth)}`);
+    expect(() => JSON.parse(bytes.toString('utf8'))).not.toThrow();
+    // Walked down by hand: JSON.stringify would itself overflow the stack here.
+    let value = parseJsonBytes(bytes);
+    let levels = 0;
+    while (Array.isArray(value)) {
+      expect(value).toHaveLength(1);
+      value = value[0];
+      levels++;
+    }
+    expect(levels).toBe(depth);
+    expect(value).toBe('é');
+  });
+
   it('matches on random mixes of ASCII, multi-byte characters and escapes', () => {
     const pieces = ['a', ' ', 'é', '日', '😀', '🇬🇧', '\\n', '\\"', '\\\\', '\\u0041', '\\u00e9', '\\ud83d\\ude00', '💾'];
     let seed = 7;

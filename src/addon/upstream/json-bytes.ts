@@ -29,8 +29,9 @@ export function parseJsonBytes(bytes: Buffer): unknown {
     }
     try {
       return decodeStrings(value);
-    } catch (err) {
-      if (err !== PLAIN_PATH) throw err;
+    } catch {
+      // A key to decode (PLAIN_PATH), or nesting deeper than the walk's stack (JSON.parse has no
+      // depth limit): the plain path gives the value.
     }
   }
   return JSON.parse(bytes.toString('utf8'));
