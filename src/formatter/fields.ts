@@ -151,7 +151,7 @@ function age(hours: number | undefined): string | null {
 }
 
 const langList = (list: readonly string[] | undefined, fn: (s: string) => string): Value =>
-  list === undefined ? null : mapUnique(list.map(scrub), fn);
+  list === undefined ? null : mapUnique(list, (l) => fn(scrub(l)));
 
 const kilometres = (list: readonly string[] | undefined): Value =>
   list === undefined ? null : mapUnique(list.map(scrub), emojiOrName).map((e) => (e === '🇬🇧' ? '🇺🇸🦅' : e));

@@ -48,10 +48,11 @@ export const smallCodeOrName = (name: string): string => smallCaps(lookup(name)?
 
 /** Map a list through `fn`, dropping empty results and duplicates, keeping first-seen order. */
 export function mapUnique(list: readonly string[], fn: (s: string) => string): string[] {
-  const seen = new Set<string>();
+  // Lists are a few languages long: a scan is cheaper than a Set and its copy.
+  const out: string[] = [];
   for (const item of list) {
     const mapped = fn(item);
-    if (mapped !== '') seen.add(mapped);
+    if (mapped !== '' && !out.includes(mapped)) out.push(mapped);
   }
-  return [...seen];
+  return out;
 }

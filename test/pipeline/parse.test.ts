@@ -185,6 +185,19 @@ describe('parseStream: Torrentio-style items', () => {
     expect(s.fileIdx).toBe(7);
     expect(s.infoHash).toBe(HASH);
   });
+
+  it.each([
+    [`https://x.example/resolve/realdebrid/KEY/${HASH}/null/12`, 12],
+    [`https://x.example/resolve/realdebrid/KEY/${HASH.toUpperCase()}/name/3/more/segments?q=1`, 3],
+    [`https://x.example/resolve//KEY/${HASH}//0/`, 0],
+    [`https://x.example/a/../resolve/rd/KEY/${HASH}/null/5/f.mkv`, 5],
+    [`https://x.example/resolve/rd/KEY/${HASH}/null`, undefined],
+    [`https://x.example/resolve/rd/KEY/${HASH}/null/x7/f.mkv`, undefined],
+    [`https://x.example/resolve/rd/KEY/${HASH}a/null/7/f.mkv`, undefined],
+    [`https://x.example/play/resolve/rd/KEY/${HASH}/null/7/f.mkv`, undefined],
+  ])('fileIdx of the resolve URL %s is %s', (url, fileIdx) => {
+    expect(parse({ name: '[RD+] Torrentio\n1080p', title: 'Show.S01E02.1080p.WEB-DL.x264-GRP', url }, addon()).fileIdx).toBe(fileIdx);
+  });
 });
 
 describe('parseStream: other upstream shapes', () => {

@@ -245,13 +245,14 @@ function infoHashFromUrl(url: string | undefined): string | undefined {
   return URL_INFO_HASH.exec(decoded)?.[1]?.toLowerCase();
 }
 
+/** `/resolve/<service>/<key>/<40-hex hash>/<name>/<fileIdx>`, the path's first segments. */
+const RESOLVE_PATH = /^\/resolve\/[^/]*\/[^/]*\/[a-f0-9]{40}\/[^/]*\/([^/]*)/i;
+
 /** Torrentio resolve URLs: `/resolve/<service>/<key>/<hash>/<name>/<fileIdx>/…`. */
 function torrentioResolveFileIdx(url: string): number | undefined {
   if (!url.includes('/resolve/')) return undefined;
-  const segments = urlPath(url)?.split('/').slice(1);
-  if (!segments) return undefined;
-  if (segments[0] !== 'resolve' || !/^[a-f0-9]{40}$/i.test(segments[3] ?? '')) return undefined;
-  return nonNegativeInteger(segments[5]);
+  const path = urlPath(url);
+  return path === undefined ? undefined : nonNegativeInteger(RESOLVE_PATH.exec(path)?.[1]);
 }
 
 const SIMPLE_HTTP_URL = /^https?:\/\/[^/?#]*(\/[^?#]*)/i;
