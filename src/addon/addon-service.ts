@@ -41,9 +41,6 @@ export interface AddonAnswer {
 const MAX_RESOURCE_BYTES = 5 * 1024 * 1024;
 
 /** Serves one user's addon: manifest, streams (the pipeline), catalogs, metas, subtitles. Knows no HTTP. */
-/** Map entry, node and key around each kept answer. */
-const ENTRY_OVERHEAD = 200;
-
 export class AddonService {
   /**
    * Final stream answers per (uuid, config version, type, id), kept as their bytes only (the
@@ -52,7 +49,7 @@ export class AddonService {
   private readonly results: TieredBytes;
 
   constructor(private readonly opts: AddonServiceOptions) {
-    this.results = new TieredBytes(streamCacheBudget.cache<Buffer>(), opts.sharedResults, ENTRY_OVERHEAD);
+    this.results = new TieredBytes(streamCacheBudget, opts.sharedResults);
   }
 
   /** Upstream manifests of the enabled addons that answered; the others are logged and left out. */

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { RESP_TYPES, type RedisClientType } from 'redis';
 import { open, seal } from '../../crypto/aead.js';
-import type { BudgetedCache } from './memory-budget.js';
+import type { BudgetedCache, MemoryBudget } from './memory-budget.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -20,6 +20,8 @@ const gunzipAsync = promisify(gunzip);
 const READ_BUDGET_MS = 150;
 /** Entries larger than this (sealed) stay local: Redis is not a blob store. */
 const MAX_SHARED_BYTES = 4 * 1024 * 1024;
+/** Bytes around each kept value besides its own: map entry, budget node, key string, Buffer object. */
+const ENTRY_OVERHEAD = 200;
 /** The sealed payload starts with its expiry (ms since epoch), so local copies expire in step. */
 const HEADER = 8;
 
@@ -101,12 +103,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined>
  * other instances. Reads try memory first, then Redis (and keep what Redis had).
  */
 export class TieredBytes {
+  private readonly local: BudgetedCache<Buffer>;
+
   constructor(
-    private readonly local: BudgetedCache<Buffer>,
+    budget: MemoryBudget,
     private readonly shared: RedisBytes | undefined,
-    /** Bytes around each entry besides the value (map entry, node, key). */
-    private readonly overhead: number,
-  ) {}
+  ) {
+    this.local = budget.cache<Buffer>();
+  }
 
   getLocal(key: string): Buffer | undefined {
     return this.local.get(key);
@@ -131,6 +135,6 @@ export class TieredBytes {
   }
 
   private weigh(key: string, value: Buffer): number {
-    return this.overhead + key.length + value.byteLength;
+    return ENTRY_OVERHEAD + key.length + value.byteLength;
   }
 }

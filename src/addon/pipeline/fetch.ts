@@ -3,6 +3,7 @@ import { countCache } from '../../metrics.js';
 import { resourceUrl, type ResolvedAddon } from '../addons.js';
 import { streamCacheBudget } from '../cache/memory-budget.js';
 import { TieredBytes, type RedisBytes } from '../cache/shared-store.js';
+import { SingleFlight } from '../cache/single-flight.js';
 import { fetchBody, fetchJson, parseBody, untilDeadline, type FetchResult } from '../upstream/http-client.js';
 import { serves, type ManifestCache } from '../upstream/manifests.js';
 import { parseStream, releaseNamesOf } from './parse.js';
@@ -39,8 +40,6 @@ const MAX_STREAMS_BYTES = 10 * 1024 * 1024;
  * scrolls to, and one addon could make each request as slow as it likes.
  */
 export const MAX_STREAMS_PER_ADDON = 1_000;
-/** Map entry, node and key around each kept answer. */
-const ENTRY_OVERHEAD = 200;
 
 /**
  * Upstream stream answers per (addon cache key, type, id), kept briefly in the shared stream
@@ -49,13 +48,13 @@ const ENTRY_OVERHEAD = 200;
  */
 export class StreamResponseCache {
   private readonly cache: TieredBytes;
-  private readonly inflight = new Map<string, Promise<FetchResult>>();
+  private readonly inflight = new SingleFlight<FetchResult>();
 
   constructor(
     readonly ttlMs: number,
     shared?: RedisBytes,
   ) {
-    this.cache = new TieredBytes(streamCacheBudget.cache<Buffer>(), shared, ENTRY_OVERHEAD);
+    this.cache = new TieredBytes(streamCacheBudget, shared);
   }
 
   /**
@@ -69,12 +68,7 @@ export class StreamResponseCache {
     const hit = this.cache.getLocal(key);
     countCache('upstream_streams', hit !== undefined);
     if (hit) return Promise.resolve(cachedBody(hit));
-    const flight = `${key}\n${addon.timeoutMs}`;
-    let shared = this.inflight.get(flight);
-    if (!shared) {
-      shared = this.fetchAndKeep(url, key, addon).finally(() => this.inflight.delete(flight));
-      this.inflight.set(flight, shared);
-    }
+    const shared = this.inflight.run(`${key}\n${addon.timeoutMs}`, () => this.fetchAndKeep(url, key, addon));
     return untilDeadline(shared, signal);
   }
 

@@ -5,6 +5,8 @@
  * Bounded by entry count and, optionally, by total weight (e.g. bytes): a count alone lets a
  * few thousand 10 MB answers pin gigabytes.
  */
+import { SingleFlight } from '../cache/single-flight.js';
+
 export interface TtlCacheOptions<V> {
   /** The cost of one value (e.g. its size in bytes); needed for `maxWeight`. */
   weigh?: (value: V) => number;
@@ -20,7 +22,7 @@ interface Entry<V> {
 
 export class TtlCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
-  private readonly inflight = new Map<string, Promise<V>>();
+  private readonly inflight = new SingleFlight<V>();
   private readonly weigh: ((value: V) => number) | undefined;
   private readonly maxWeight: number;
   private totalWeight = 0;
@@ -58,17 +60,9 @@ export class TtlCache<V> {
     this.totalWeight += weight;
   }
 
-  /**
-   * Single flight without caching: concurrent calls with one key share one `load`. The key must
-   * hold everything the result depends on (a timeout, say), or one caller's settings leak into
-   * another's answer.
-   */
+  /** Single flight without caching (../cache/single-flight.ts). */
   share(key: string, load: () => Promise<V>): Promise<V> {
-    const pending = this.inflight.get(key);
-    if (pending) return pending;
-    const promise = load().finally(() => this.inflight.delete(key));
-    this.inflight.set(key, promise);
-    return promise;
+    return this.inflight.run(key, load);
   }
 
   clear(): void {
