@@ -71,13 +71,12 @@ export class SegmentCache {
   get(key: string): string | undefined {
     const at = this.find(key);
     if (at === undefined) return undefined;
-    const { segment, offset } = at;
+    const { segment, offset, keyBytes } = at;
     const buf = segment.buf;
-    const keyBytes = buf.readUInt32LE(offset + 4);
     const valueBytes = buf.readUInt32LE(offset + 8);
     const start = offset + HEADER + keyBytes;
     const value = buf.toString(buf[offset + 12]! & ASCII ? 'latin1' : 'utf8', start, start + valueBytes);
-    if (segment !== this.current && this.nextSeq - segment.seq > this.live / 2) this.append(key, value);
+    if (segment !== this.current && this.nextSeq - segment.seq > this.live / 2) this.set(key, value);
     return value;
   }
 
@@ -86,15 +85,11 @@ export class SegmentCache {
     return this.find(key) !== undefined;
   }
 
-  set(key: string, value: string): void {
-    this.append(key, value);
-  }
-
   clear(): void {
     this.segments.clear();
   }
 
-  private find(key: string): { segment: Segment; offset: number } | undefined {
+  private find(key: string): { segment: Segment; offset: number; keyBytes: number } | undefined {
     // A lone surrogate would be stored as U+FFFD, the bytes of another (well-formed) key.
     if (!key.isWellFormed()) return undefined;
     const location = this.index.get(hashOf(key));
@@ -107,10 +102,11 @@ export class SegmentCache {
     if (this.scratch.length < key.length * 3) this.scratch = Buffer.allocUnsafe(key.length * 3);
     const asked = this.scratch.write(key, 0, 'utf8');
     if (asked !== keyBytes || buf.compare(this.scratch, 0, asked, offset + HEADER, offset + HEADER + keyBytes) !== 0) return undefined;
-    return { segment, offset };
+    return { segment, offset, keyBytes };
   }
 
-  private append(key: string, value: string): void {
+  /** Keeps `value` for `key`; a value larger than a segment is not kept. */
+  set(key: string, value: string): void {
     if (!key.isWellFormed()) return;
     // UTF-8 takes at most 3 bytes per UTF-16 unit; the exact size only when that bound does not fit.
     const bound = HEADER + 3 * (key.length + value.length);

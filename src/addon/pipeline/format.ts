@@ -132,16 +132,18 @@ export function compileFormat(config: UserConfig, ctx: FormatContext) {
   };
 
   const configData = { addonName: ctx.addonName };
-  // Shared per service state and per addon: built once, not per stream.
-  const services = new Map<string, FormatterInput['service']>();
+  // Shared per service state and per addon: built once, not per stream (parse hands out one
+  // ParsedService object per service and state).
+  const services = new WeakMap<ParsedService, NonNullable<FormatterInput['service']> | null>();
   const addons = new WeakMap<AddonRef, FormatterInput['addon']>();
   const serviceOf = (ps: ParsedService): FormatterInput['service'] => {
-    const key = `${ps.id}${ps.cached}`;
-    if (!services.has(key)) {
+    let out = services.get(ps);
+    if (out === undefined) {
       const service = getService(ps.id);
-      services.set(key, service ? { id: service.id, shortName: service.shortName, name: service.name, cached: ps.cached } : undefined);
+      out = service ? { id: service.id, shortName: service.shortName, name: service.name, cached: ps.cached } : null;
+      services.set(ps, out);
     }
-    return services.get(key);
+    return out ?? undefined;
   };
   const addonOf = (ref: AddonRef): FormatterInput['addon'] => {
     let out = addons.get(ref);

@@ -6,7 +6,7 @@ import { isRecord } from '../../is-record.js';
 import type { ParseHints } from '../../presets/types.js';
 import { languagesFromFlags } from './parse/languages.js';
 import { nameKey, parseReleaseName, type PreparedNames } from './parse/release.js';
-import { detectService } from './parse/service.js';
+import { detectService, serviceResult } from './parse/service.js';
 import { findWrittenSize, parseByteValue } from './parse/size.js';
 import type {
   AddonRef, Language, ParseError, ParsedService, ParsedStream, ReleaseInfo, StreamType,
@@ -78,7 +78,7 @@ function parseUpstream(s: UpstreamStream, addon: AddonRef, prepared: PreparedNam
     folderSize = undefined;
   }
   // Usenet kinds serve every result from their own service, ready to play.
-  const service = hints.usenetService ? { id: hints.usenetService, cached: true } : name ? detectService(name) : undefined;
+  const service = hints.usenetService ? serviceResult(hints.usenetService, true) : name ? detectService(name) : undefined;
   const nzbUrl = nonEmptyString(s.nzbUrl);
   const type = streamType(s, url, service, infoHash, nzbUrl);
   if (!type) return null;

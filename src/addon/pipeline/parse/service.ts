@@ -25,6 +25,11 @@ const RESULTS = new Map<string, ParsedService>(
   SERVICES.flatMap((s) => [true, false].map((cached) => [`${s.id}${cached}`, Object.freeze({ id: s.id, cached })] as const)),
 );
 
+/** The shared object for a service and cache state (so later stages can key by identity). */
+export function serviceResult(id: ServiceId, cached: boolean): ParsedService {
+  return RESULTS.get(`${id}${cached}`)!;
+}
+
 /**
  * Stream names repeat (an addon writes one per service state and resolution), so results are
  * remembered per name; the memo is emptied once its keys hold MEMO_CHARS characters.
@@ -64,5 +69,5 @@ function detectServiceUncached(name: string): ParsedService | undefined {
   const cached = UNCACHED_MARKERS.some((marker) => name.includes(marker))
     ? false
     : plusAfter || CACHED_MARKERS.some((marker) => name.includes(marker));
-  return RESULTS.get(`${found}${cached}`);
+  return serviceResult(found, cached);
 }
