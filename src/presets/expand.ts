@@ -70,6 +70,11 @@ export function addonIdOf(instanceId: string, identifier = ''): string {
   return instanceId + createHash('sha256').update(identifier).digest('hex').slice(0, 4);
 }
 
+/** §5, §7: what every generated addon gets from its entry, the addon id and the User-Agent. */
+export function identified(addon: PresetAddon, instanceId: string, userAgent: string): PresetAddon & { addonId: string; headers: Record<string, string> } {
+  return { ...addon, addonId: addonIdOf(instanceId, addon.identifier), headers: { 'User-Agent': userAgent, ...addon.headers } };
+}
+
 const MANIFEST = '/manifest.json';
 
 /** §1 steps 1–4 for one entry. Throws PresetError. */
@@ -95,9 +100,7 @@ export function expandEntry(
   };
   return inStage('expand', () => kind.expand(options, ctx)).map((addon) => {
     const expanded: ExpandedAddon = {
-      ...addon,
-      addonId: addonIdOf(entry.instanceId, addon.identifier),
-      headers: { 'User-Agent': opts.userAgent, ...addon.headers },
+      ...identified(addon, entry.instanceId, opts.userAgent),
       instanceId: entry.instanceId,
       presetIndex: index,
       kind: kind.meta,

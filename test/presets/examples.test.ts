@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expandPresets, type ExpandedAddon } from '../../src/presets/expand.js';
+import { expandPresets, identified, type ExpandedAddon } from '../../src/presets/expand.js';
 import { findKind } from '../../src/presets/registry.js';
 import { normaliseOptions } from '../../src/presets/options.js';
 
@@ -83,7 +83,7 @@ describe('removed kinds still have their builder', () => {
     const kind = findKind(ex.kind)!;
     const run = () =>
       kind.expand(normaliseOptions(kind.meta, ex.input.options), { services: ex.input.services, label: kind.meta.name }).map((a) =>
-        asGolden({ ...a, addonId: `abc${a.identifier === undefined ? 'e3b0' : '?'}`, headers: { 'User-Agent': 'AIOStreams/unknown', ...a.headers } }),
+        asGolden(identified(a, 'abc', 'AIOStreams/unknown')),
       );
     if (ex.builderError) expect(run).toThrow(ex.builderError);
     else expect(JSON.stringify(run())).toBe(JSON.stringify(ex.builderOutput));
