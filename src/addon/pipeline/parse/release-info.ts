@@ -32,15 +32,22 @@ export function releaseInfo(name: string): ReleaseInfo {
   const p = parseTorrentTitle(name);
   const tagText = withoutTitle(name, p.title);
   const lower = tagText.toLowerCase();
-  const info: ReleaseInfo = {
+  // One literal, absent values included, in the order ./release-codec.ts unpacks: every result
+  // has the same hidden class, whether parsed here or read from the cache.
+  return {
     key: nameKey(name),
-    visualTags: allMatches(VISUAL_TAG_RULES, tagText, lower),
-    audioTags: allMatches(AUDIO_TAG_RULES, tagText, lower),
-    audioChannels: allMatches(AUDIO_CHANNEL_RULES, tagText, lower),
-    languages: languages(tagText, lower, p),
-    editions: p.editions ?? [],
-    seasons: p.seasons ?? [],
-    episodes: p.episodes ?? [],
+    title: present(p.title),
+    year: present(p.year),
+    resolution: mapResolution(p.resolution) ?? firstMatch(RESOLUTION_RULES, tagText, lower),
+    quality: firstMatch(QUALITY_RULES, tagText, lower),
+    encode: firstMatch(ENCODE_RULES, tagText, lower),
+    releaseGroup: present(TRAILING_GROUP.exec(tagText)?.[1] ?? p.group),
+    network: present(p.network),
+    container: present(p.container),
+    extension: present(p.extension),
+    country: present(p.country),
+    episodeTitle: present(p.episodeTitle),
+    date: present(p.date),
     repack: p.repack === true,
     proper: p.proper === true,
     subbed: p.subbed === true,
@@ -49,25 +56,18 @@ export function releaseInfo(name: string): ReleaseInfo {
     uncensored: p.uncensored === true,
     unrated: p.unrated === true,
     upscaled: p.upscaled === true,
+    visualTags: allMatches(VISUAL_TAG_RULES, tagText, lower),
+    audioTags: allMatches(AUDIO_TAG_RULES, tagText, lower),
+    audioChannels: allMatches(AUDIO_CHANNEL_RULES, tagText, lower),
+    languages: languages(tagText, lower, p),
+    editions: p.editions ?? [],
+    seasons: p.seasons ?? [],
+    episodes: p.episodes ?? [],
   };
-  // Optional fields are only set when present, so parsed objects stay small and `in`-checkable.
-  const set = <K extends keyof ReleaseInfo>(key: K, value: ReleaseInfo[K] | undefined): void => {
-    if (value !== undefined && value !== '') info[key] = value;
-  };
-  set('resolution', mapResolution(p.resolution) ?? firstMatch(RESOLUTION_RULES, tagText, lower));
-  set('quality', firstMatch(QUALITY_RULES, tagText, lower));
-  set('encode', firstMatch(ENCODE_RULES, tagText, lower));
-  set('title', p.title);
-  set('year', p.year);
-  set('releaseGroup', TRAILING_GROUP.exec(tagText)?.[1] ?? p.group);
-  set('network', p.network);
-  set('container', p.container);
-  set('extension', p.extension);
-  set('country', p.country);
-  set('episodeTitle', p.episodeTitle);
-  set('date', p.date);
-  return info;
 }
+
+/** The parser gives '' for some fields it found empty: absent all the same. */
+const present = (v: string | undefined): string | undefined => (v === '' ? undefined : v);
 
 const VIDEO_EXTENSION = /\.(?:mkv|mp4|avi|m4v|mov|wmv|ts|m2ts|webm|flv|mpe?g|iso)$/i;
 const NOT_KEY_CHAR = /[^\p{L}\p{N}+]/gu;

@@ -4,6 +4,7 @@
 // asked, and into the name cache for the requests after it.
 import { Piscina } from 'piscina';
 import { countNamesParsed } from '../../../metrics.js';
+import { packRelease } from './release-codec.js';
 import { releaseInfo } from './release-info.js';
 import { countUncached, keepParsedName, uncachedNames, type PreparedNames } from './release.js';
 
@@ -49,9 +50,9 @@ export class ReleaseNamePool {
     if (fresh.length < MIN_BATCH) return NONE;
     countUncached(fresh.length);
     const out = new Map<string, string>();
-    const keep = (name: string, json: string) => {
-      out.set(name, json);
-      keepParsedName(name, json);
+    const keep = (name: string, packed: string) => {
+      out.set(name, packed);
+      keepParsedName(name, packed);
     };
     const size = Math.ceil(fresh.length / (this.threads + 1));
     const jobs: Promise<void>[] = [];
@@ -60,7 +61,7 @@ export class ReleaseNamePool {
       jobs.push(
         this.pool.run(chunk).then(
           (results) => {
-            results.forEach((json, i) => keep(chunk[i]!, json));
+            results.forEach((packed, i) => keep(chunk[i]!, packed));
             countNamesParsed('worker', chunk.length);
           },
           () => undefined,
@@ -69,7 +70,7 @@ export class ReleaseNamePool {
     }
     // The event loop's own share, while the workers do theirs.
     const own = fresh.slice(0, size);
-    for (const name of own) keep(name, JSON.stringify(releaseInfo(name)));
+    for (const name of own) keep(name, packRelease(releaseInfo(name)));
     countNamesParsed('event_loop', own.length);
     await Promise.all(jobs);
     return out;

@@ -5,17 +5,18 @@ import { streamCacheBudget } from '../../cache/memory-budget.js';
 import { SegmentCache } from '../../cache/segment-cache.js';
 import { countCache } from '../../../metrics.js';
 import type { ReleaseInfo } from '../types.js';
+import { packRelease, unpackRelease } from './release-codec.js';
 import { releaseInfo } from './release-info.js';
 
 export { nameKey } from './release-info.js';
 
-// Results are kept as their JSON text, off the heap (../../cache/segment-cache.ts). Kept as
+// Results are kept as their packed text (./release-codec.ts), off the heap (../../cache/segment-cache.ts). Kept as
 // objects, a full budget of small cached objects made the heap ~1.5x the estimate and V8 grow it
 // to twice that again (RSS +265 MB for a 64 MB budget); as heap strings still +80 MB over the
-// same cache off the heap. JSON.parse of one costs ~1 µs, ptt ~17 µs.
+// same cache off the heap. Unpacking one costs ~1 µs, ptt ~17 µs.
 const cache = new SegmentCache(streamCacheBudget);
 
-/** Names parsed ahead for one request (./release-pool.ts): name → `JSON.stringify(releaseInfo(name))`. */
+/** Names parsed ahead for one request (./release-pool.ts): name → `packRelease(releaseInfo(name))`. */
 export type PreparedNames = ReadonlyMap<string, string>;
 
 /**
@@ -25,12 +26,12 @@ export type PreparedNames = ReadonlyMap<string, string>;
  */
 export function parseReleaseName(text: string, prepared?: PreparedNames): Readonly<ReleaseInfo> {
   const ahead = prepared?.get(text);
-  if (ahead !== undefined) return JSON.parse(ahead) as ReleaseInfo;
+  if (ahead !== undefined) return unpackRelease(ahead);
   const packed = cache.get(text);
   countCache('release_names', packed !== undefined);
-  if (packed !== undefined) return JSON.parse(packed) as ReleaseInfo;
+  if (packed !== undefined) return unpackRelease(packed);
   const info = releaseInfo(text);
-  keepParsedName(text, JSON.stringify(info));
+  keepParsedName(text, packRelease(info));
   return info;
 }
 
@@ -46,9 +47,9 @@ export function countUncached(count: number): void {
   for (let i = 0; i < count; i++) countCache('release_names', false);
 }
 
-/** Keeps a result parsed ahead: `json` is `JSON.stringify(releaseInfo(name))`. */
-export function keepParsedName(name: string, json: string): void {
-  cache.set(name, json);
+/** Keeps a result parsed ahead: `packed` is `packRelease(releaseInfo(name))`. */
+export function keepParsedName(name: string, packed: string): void {
+  cache.set(name, packed);
 }
 
 /** Empty the process-wide release-name cache (benchmarks, tests). */
