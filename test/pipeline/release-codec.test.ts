@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { packRelease, unpackRelease } from '../../src/addon/pipeline/parse/release-codec.js';
 import { releaseInfo } from '../../src/addon/pipeline/parse/release-info.js';
 import {
-  AUDIO_CHANNELS, AUDIO_TAGS, LANGUAGES, QUALITIES, RESOLUTIONS, VISUAL_TAGS, type ReleaseInfo,
+  AUDIO_CHANNELS, AUDIO_TAGS, ENCODES, LANGUAGES, QUALITIES, RESOLUTIONS, VISUAL_TAGS, type ReleaseInfo,
 } from '../../src/addon/pipeline/types.js';
 import { releaseName } from '../helpers/streams.js';
 
@@ -54,6 +54,10 @@ describe('release codec', () => {
     };
     expect(unpackRelease(packRelease(everything))).toStrictEqual(everything);
     expect(QUALITIES).not.toContain(everything.quality);
+    // The single-valued tables, each value (and absent) through the codec.
+    for (const resolution of [...RESOLUTIONS, undefined]) expect(unpackRelease(packRelease({ ...base, resolution })).resolution).toBe(resolution);
+    for (const quality of [...QUALITIES, undefined]) expect(unpackRelease(packRelease({ ...base, quality })).quality).toBe(quality);
+    for (const encode of [...ENCODES, undefined]) expect(unpackRelease(packRelease({ ...base, encode })).encode).toBe(encode);
   });
 
   it('packs a name in a third of its JSON or less', () => {

@@ -10,10 +10,10 @@ import { releaseInfo } from './release-info.js';
 
 export { nameKey } from './release-info.js';
 
-// Results are kept as their packed text (./release-codec.ts), off the heap (../../cache/segment-cache.ts). Kept as
-// objects, a full budget of small cached objects made the heap ~1.5x the estimate and V8 grow it
-// to twice that again (RSS +265 MB for a 64 MB budget); as heap strings still +80 MB over the
-// same cache off the heap. Unpacking one costs ~1 µs, ptt ~17 µs.
+// Results are kept packed (./release-codec.ts), off the heap (../../cache/segment-cache.ts). Kept
+// as objects, a full budget of small cached objects made the heap ~1.5x the estimate and V8 grow
+// it to twice that again (RSS +265 MB for a 64 MB budget); as heap strings still +80 MB over the
+// same cache off the heap. Unpacking one costs 1.3-2 µs, ptt ~17 µs.
 const cache = new SegmentCache(streamCacheBudget);
 
 /** Names parsed ahead for one request (./release-pool.ts): name → `packRelease(releaseInfo(name))`. */
